@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventConsumer } from '../inbox/event-consumer';
+import { MessageBus } from '../message-bus';
+import { typeormTransactions } from '../typeorm-transactions';
+import {
+  appliedRows,
+  createTestDatabase,
+  ensureTestTopics,
+  newBus,
+  testEvent,
+  testInfrastructure,
+  uniqueTopic,
+  waitFor,
+} from '../test-support/backbone-harness';
+import { OutboxRelay } from './outbox-relay';
+import { OutboxWriter } from './outbox-writer';
+
+describe('transactional outbox (a): a state change and its event commit together', () => {
+  const infra = testInfrastructure();
+  const topic = uniqueTopic('outbox');
+  const posted = testEvent(topic);
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let bus: MessageBus;
+  let relay: OutboxRelay;
+  let consumer: EventConsumer<EntityManager>;
+  const writer = new OutboxWriter();
+
+  beforeAll(async () => {
+    db = await createTestDatabase(infra.databaseUrl);
+    bus = newBus(infra.kafkaBrokers, 'outbox-spec');
+    await ensureTestTopics(bus, topic);
+    relay = new OutboxRelay({ databaseUrl: db.url, bus, pollIntervalMs: 200 });
+    await relay.start();
+    consumer = new EventConsumer({
+      bus,
+      transactions: typeormTransactions(db.dataSource),
+      groupId: `outbox-spec-${randomUUID()}`,
+    }).on(posted, async (event, tx) => {
+      await tx.query('INSERT INTO applied (event_id, aggregate_id, seq) VALUES ($1, $2, $3)', [
+        event.eventId,
+        event.aggregateId,
+        event.data.seq,
+      ]);
+    });
+    await consumer.start();
+  });
+
+  afterAll(async () => {
+    await consumer.stop();
+    await relay.stop();
+    await bus.close();
+    await db.drop();
+  });
+
+  async function postEntry(dataSource: DataSource, aggregateId: string, seq: number, fail = false): Promise<void> {
+    await dataSource.transaction(async (tx) => {
+      await tx.query('INSERT INTO ledger (id, aggregate_id, amount) VALUES ($1, $2, $3)', [
+        randomUUID(),
+        aggregateId,
+        seq * 100,
+      ]);
+      await writer.append(tx, posted, { aggregateId, clinicId: null, data: { seq, amount: seq * 100 } });
+      if (fail) {
+        throw new Error('the use case failed after writing');
+      }
+    });
+  }
+
+  it('delivers a committed event to the consumer exactly once', async () => {
+    const aggregateId = randomUUID();
+    await postEntry(db.dataSource, aggregateId, 1);
+
+    const rows = await waitFor(async () => {
+      const applied = (await appliedRows(db.dataSource)).filter((r) => r.aggregate_id === aggregateId);
+      return applied.length > 0 ? applied : undefined;
+    }, 'the committed event to be applied');
+    await relay.flush();
+
+    expect(rows.map((r) => r.seq)).toEqual([1]);
+    const ledger = (await db.dataSource.query('SELECT count(*)::int AS n FROM ledger WHERE aggregate_id = $1', [
+      aggregateId,
+    ])) as { n: number }[];
+    expect(ledger[0]?.n).toBe(1);
+  });
+
+  it('publishes nothing for a rolled-back transaction', async () => {
+    const aggregateId = randomUUID();
+    await expect(postEntry(db.dataSource, aggregateId, 1, true)).rejects.toThrow('failed after writing');
+    // A later committed event on the same key lands on the same partition after anything
+    // the rolled-back transaction could have published; once it arrives, we have seen all.
+    await postEntry(db.dataSource, aggregateId, 2);
+
+    const rows = await waitFor(async () => {
+      const applied = (await appliedRows(db.dataSource)).filter((r) => r.aggregate_id === aggregateId);
+      return applied.some((r) => r.seq === 2) ? applied : undefined;
+    }, 'the marker event to be applied');
+
+    expect(rows.map((r) => r.seq)).toEqual([2]);
+    const outbox = (await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE message_key = $1`,
+      [aggregateId],
+    )) as { n: number }[];
+    expect(outbox[0]?.n).toBe(1);
+    const ledger = (await db.dataSource.query('SELECT count(*)::int AS n FROM ledger WHERE aggregate_id = $1', [
+      aggregateId,
+    ])) as { n: number }[];
+    expect(ledger[0]?.n).toBe(1);
+  });
+
+  it('refuses to write an event whose data breaks its schema, so the transaction rolls back', async () => {
+    const aggregateId = randomUUID();
+    await expect(
+      db.dataSource.transaction(async (tx) => {
+        await tx.query('INSERT INTO ledger (id, aggregate_id, amount) VALUES ($1, $2, 1)', [randomUUID(), aggregateId]);
+        await writer.append(tx, posted, {
+          aggregateId,
+          clinicId: null,
+          data: { seq: 'one' } as unknown as { seq: number; amount: number },
+        });
+      }),
+    ).rejects.toMatchObject({ code: 'EVENT_SCHEMA_VIOLATION' });
+    const ledger = (await db.dataSource.query('SELECT count(*)::int AS n FROM ledger WHERE aggregate_id = $1', [
+      aggregateId,
+    ])) as { n: number }[];
+    expect(ledger[0]?.n).toBe(0);
+  });
+});
