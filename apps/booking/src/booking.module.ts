@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ServiceConfig } from '@app/config';
+import { ServicePlatformModule } from '@app/platform';
+import { bookingDefinition } from './booking.definition';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { ClinicsModule } from './clinics/clinics.module';
+
+@Module({})
+export class BookingModule {
+  static forRoot(config: ServiceConfig, logger: Logger): DynamicModule {
+    return {
+      module: BookingModule,
+      imports: [
+        ServicePlatformModule.forService(bookingDefinition, config, logger),
+        CatalogueModule,
+        ClinicsModule,
+      ],
+    };
+  }
+}

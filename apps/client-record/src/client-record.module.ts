@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ServiceConfig } from '@app/config';
+import { ServicePlatformModule } from '@app/platform';
+import { clientRecordDefinition } from './client-record.definition';
+import { ConsentFormsModule } from './consent-forms/consent-forms.module';
+
+@Module({})
+export class ClientRecordModule {
+  static forRoot(config: ServiceConfig, logger: Logger): DynamicModule {
+    return {
+      module: ClientRecordModule,
+      imports: [
+        ServicePlatformModule.forService(clientRecordDefinition, config, logger),
+        ConsentFormsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+import { gatewayConfigSchema, loadConfigOrExit, GatewayConfig } from '@app/config';
+
+export function loadGatewayConfig(): GatewayConfig {
+  return loadConfigOrExit(gatewayConfigSchema);
+}

@@ -1,0 +1,29 @@
+import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Caller, canActForClinic, CurrentCaller } from '@app/auth';
+import { ForbiddenError } from '@app/platform/errors/forbidden.error';
+import { ClinicModel, MessagingPolicyModel } from './messaging-policy.model';
+import { MessagingPolicyService } from './messaging-policy.service';
+
+@Resolver(() => ClinicModel)
+export class MessagingPolicyResolver {
+  constructor(private readonly policies: MessagingPolicyService) {}
+
+  @ResolveReference()
+  resolveReference(
+    @Parent() reference: { __typename: string; id: string },
+    @CurrentCaller() caller: Caller,
+  ): ClinicModel {
+    if (!canActForClinic(caller, reference.id)) {
+      throw new ForbiddenError(
+        `clinic ${reference.id} is not one of the clinics your login may act for`,
+      );
+    }
+    return Object.assign(new ClinicModel(), { id: reference.id });
+  }
+
+  @ResolveField(() => MessagingPolicyModel, { nullable: true })
+  async messagingPolicy(@Parent() clinic: ClinicModel): Promise<MessagingPolicyModel | null> {
+    const policy = await this.policies.forClinic(clinic.id);
+    return policy === undefined ? null : Object.assign(new MessagingPolicyModel(), policy);
+  }
+}

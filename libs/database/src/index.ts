@@ -1,0 +1,4 @@
+export * from './service-database-url';
+export * from './service-data-source';
+export * from './run-migrations';
+export * from './tx';

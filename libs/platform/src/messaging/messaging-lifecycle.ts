@@ -1,0 +1,31 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Tx } from '@app/database';
+import { EventConsumer, MessageBus, OutboxRelay, platformTopicSpecs } from '@app/messaging';
+import { EVENT_CONSUMER, MESSAGE_BUS, OUTBOX_RELAY } from '../platform.tokens';
+
+/**
+ * Starts a service's messaging once every context has registered its handlers: topics
+ * exist, the outbox relay runs, the consumer joins its group. Stops them in reverse.
+ */
+@Injectable()
+export class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay,
+    @Inject(EVENT_CONSUMER) private readonly consumer: EventConsumer<Tx>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.bus.ensureTopics(platformTopicSpecs());
+    await this.relay.start();
+    if (this.consumer.hasHandlers()) {
+      await this.consumer.start();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+    await this.relay.stop();
+    await this.bus.close();
+  }
+}
