@@ -1,3 +1,4 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -90,6 +91,8 @@ export class ServicePlatformModule implements NestModule {
           sortSchema: true,
           playground: false,
           introspection: true,
+          // Federated tracing is for Apollo's hosted studio, which this platform does not use.
+          plugins: [ApolloServerPluginInlineTraceDisabled()],
         }),
         HealthModule.forRoot({
           checks: [DatabaseReadinessCheck, KafkaReadinessCheck],
