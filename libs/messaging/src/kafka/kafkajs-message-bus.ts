@@ -80,8 +80,12 @@ export class KafkaJsMessageBus implements MessageBus {
     for (const topic of options.topics) {
       await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? true });
     }
+    // kafkajs resolves a message's offset only after eachMessage resolves, and auto-commit
+    // sends only resolved offsets (at the end of each batch, and before a rebalance), so an
+    // offset is never committed before the handler's transaction. One commit per batch
+    // instead of per message keeps throughput up.
     await consumer.run({
-      autoCommit: false,
+      autoCommit: true,
       partitionsConsumedConcurrently: 1,
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
         const incoming: IncomingMessage = {
@@ -93,9 +97,6 @@ export class KafkaJsMessageBus implements MessageBus {
           headers: decodeHeaders(message.headers),
         };
         await options.handler(incoming, { heartbeat });
-        await consumer.commitOffsets([
-          { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
-        ]);
       },
     });
     return {
