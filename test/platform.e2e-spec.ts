@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@app/contracts';
-import { HEADERS, IncomingMessage, KafkaJsMessageBus, MessageBus, Subscription } from '@app/messaging';
+import {
+  HEADERS,
+  IncomingMessage,
+  KafkaJsMessageBus,
+  MessageBus,
+  Subscription,
+} from '@app/messaging';
 import { waitFor } from '../libs/messaging/src/test-support/backbone-harness';
 import { errorCodes, gql, RunningPlatform, startPlatform } from './support/running-platform';
 
@@ -26,7 +32,10 @@ describe('the platform through the gateway', () => {
   beforeAll(async () => {
     platform = await startPlatform();
     headOffice = await platform.token({ role: 'head_office_admin' });
-    bus = new KafkaJsMessageBus({ brokers: (process.env.KAFKA_BROKERS ?? '').split(','), clientId: 'e2e' });
+    bus = new KafkaJsMessageBus({
+      brokers: (process.env.KAFKA_BROKERS ?? '').split(','),
+      clientId: 'e2e',
+    });
     rosterEvents = [];
     recorder = await bus.subscribe({
       groupId: `e2e-${randomUUID()}`,
@@ -63,7 +72,10 @@ describe('the platform through the gateway', () => {
   }
 
   it('answers the health query without a token, and nothing else', async () => {
-    const health = await gql<{ health: { status: string } }>(platform.gatewayUrl, '{ health { status } }');
+    const health = await gql<{ health: { status: string } }>(
+      platform.gatewayUrl,
+      '{ health { status } }',
+    );
     expect(health.data?.health.status).toBe('ok');
 
     const clinics = await gql(platform.gatewayUrl, '{ clinics { id } }');
@@ -73,7 +85,9 @@ describe('the platform through the gateway', () => {
   });
 
   it('refuses a forged or expired token', async () => {
-    const forged = await gql(platform.gatewayUrl, '{ health { status } }', { token: `${headOffice.slice(0, -4)}AAAA` });
+    const forged = await gql(platform.gatewayUrl, '{ health { status } }', {
+      token: `${headOffice.slice(0, -4)}AAAA`,
+    });
     expect(errorCodes(forged)).toEqual(['UNAUTHENTICATED']);
   });
 
@@ -93,7 +107,11 @@ describe('the platform through the gateway', () => {
       return view?.bookingReady === true && view.messagingPolicy !== null ? view : undefined;
     }, 'booking and notification to project the new clinic');
 
-    expect(clinic).toMatchObject({ id, code, messagingPolicy: { timezone: 'Europe/London', quietHoursStart: '21:00' } });
+    expect(clinic).toMatchObject({
+      id,
+      code,
+      messagingPolicy: { timezone: 'Europe/London', quietHoursStart: '21:00' },
+    });
     expect(clinic.treatments.map((t) => t.code).sort()).toEqual([
       'INITIAL_ASSESSMENT',
       'MAINTENANCE_45',
@@ -136,28 +154,48 @@ describe('the platform through the gateway', () => {
     const theirs = await openClinic(`THR-${randomUUID().slice(0, 4).toUpperCase()}`, randomUUID());
     const manager = await platform.token({ role: 'clinic_manager', clinicIds: [mine] });
 
-    const list = await gql<{ clinics: { id: string }[] }>(platform.gatewayUrl, '{ clinics { id } }', { token: manager });
+    const list = await gql<{ clinics: { id: string }[] }>(
+      platform.gatewayUrl,
+      '{ clinics { id } }',
+      { token: manager },
+    );
     expect(list.data?.clinics.map((c) => c.id)).toEqual([mine]);
 
-    const other = await gql(platform.gatewayUrl, 'query($id: ID!) { clinic(id: $id) { id name } }', {
-      token: manager,
-      variables: { id: theirs },
-    });
+    const other = await gql(
+      platform.gatewayUrl,
+      'query($id: ID!) { clinic(id: $id) { id name } }',
+      {
+        token: manager,
+        variables: { id: theirs },
+      },
+    );
     expect(other.data ?? undefined).toBeUndefined();
     expect(errorCodes(other)).toEqual(['FORBIDDEN']);
 
-    const open = await gql(platform.gatewayUrl, 'mutation { openClinic(input: { code: "NOPE-1", name: "x", timezone: "Europe/London" }) { id } }', {
-      token: manager,
-    });
+    const open = await gql(
+      platform.gatewayUrl,
+      'mutation { openClinic(input: { code: "NOPE-1", name: "x", timezone: "Europe/London" }) { id } }',
+      {
+        token: manager,
+      },
+    );
     expect(errorCodes(open)).toEqual(['FORBIDDEN']);
   });
 
   it('rejects bad input with a stable code and writes nothing', async () => {
-    const bad = await gql(platform.gatewayUrl, 'mutation { openClinic(input: { code: "YRK-01", name: "York", timezone: "Europe/Atlantis" }) { id } }', {
-      token: headOffice,
-    });
+    const bad = await gql(
+      platform.gatewayUrl,
+      'mutation { openClinic(input: { code: "YRK-01", name: "York", timezone: "Europe/Atlantis" }) { id } }',
+      {
+        token: headOffice,
+      },
+    );
     expect(errorCodes(bad)).toEqual(['INVALID_TIMEZONE']);
-    const all = await gql<{ clinics: { code: string }[] }>(platform.gatewayUrl, '{ clinics { code } }', { token: headOffice });
+    const all = await gql<{ clinics: { code: string }[] }>(
+      platform.gatewayUrl,
+      '{ clinics { code } }',
+      { token: headOffice },
+    );
     expect(all.data?.clinics.map((c) => c.code)).not.toContain('YRK-01');
   });
 
@@ -185,7 +223,9 @@ describe('the platform through the gateway', () => {
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: 'ready' });
     }
-    const metrics = await (await fetch(`http://127.0.0.1:${platform.ports.booking}/metrics`)).text();
+    const metrics = await (
+      await fetch(`http://127.0.0.1:${platform.ports.booking}/metrics`)
+    ).text();
     expect(metrics).toContain('consumer_messages_total');
     expect(metrics).toContain('outbox_backlog');
     expect(metrics).toContain('graphql_request_duration_seconds');

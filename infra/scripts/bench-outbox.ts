@@ -30,7 +30,11 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, index)] ?? Number.NaN;
 }
 
-async function runMode(mode: 'listen' | 'poll', serverUrl: string, brokers: string[]): Promise<Result> {
+async function runMode(
+  mode: 'listen' | 'poll',
+  serverUrl: string,
+  brokers: string[],
+): Promise<Result> {
   const database = `bench_${mode}_${Date.now()}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
@@ -70,7 +74,8 @@ async function runMode(mode: 'listen' | 'poll', serverUrl: string, brokers: stri
         return;
       }
       const envelope = JSON.parse(message.value ?? '{}') as { eventId?: string };
-      const committed = envelope.eventId === undefined ? undefined : committedAt.get(envelope.eventId);
+      const committed =
+        envelope.eventId === undefined ? undefined : committedAt.get(envelope.eventId);
       if (committed !== undefined) {
         latencies.push(received - committed);
         if (latencies.length === EVENTS) {
@@ -84,7 +89,12 @@ async function runMode(mode: 'listen' | 'poll', serverUrl: string, brokers: stri
   while (!warmedUp) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const relay = new OutboxRelay({ databaseUrl: url, bus, listen: mode === 'listen', pollIntervalMs: POLL_MS });
+  const relay = new OutboxRelay({
+    databaseUrl: url,
+    bus,
+    listen: mode === 'listen',
+    pollIntervalMs: POLL_MS,
+  });
   await relay.start();
 
   const writer = new OutboxWriter();
@@ -97,7 +107,11 @@ async function runMode(mode: 'listen' | 'poll', serverUrl: string, brokers: stri
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
     await db.query('BEGIN');
-    const envelope = await writer.append(db, definition, { aggregateId: `key-${n % 16}`, clinicId: null, data: { n } });
+    const envelope = await writer.append(db, definition, {
+      aggregateId: `key-${n % 16}`,
+      clinicId: null,
+      data: { n },
+    });
     await db.query('COMMIT');
     committedAt.set(envelope.eventId, performance.now());
     if ((n + 1) % 250 === 0) {
@@ -106,7 +120,9 @@ async function runMode(mode: 'listen' | 'poll', serverUrl: string, brokers: stri
   }
   await Promise.race([
     allReceived,
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`${mode}: not every event arrived within 60 s`)), 60_000)),
+    new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`${mode}: not every event arrived within 60 s`)), 60_000),
+    ),
   ]);
   const seconds = (performance.now() - started) / 1000;
 
@@ -132,9 +148,16 @@ function report(result: Result): string {
 }
 
 async function main(): Promise<void> {
-  const stack = await startLocalStack({ rootDir: findRepoRoot(__dirname), name: 'bench', freshDatabase: true, log: stderrLogSink });
+  const stack = await startLocalStack({
+    rootDir: findRepoRoot(__dirname),
+    name: 'bench',
+    freshDatabase: true,
+    log: stderrLogSink,
+  });
   try {
-    stderrLogSink(`[bench] ${EVENTS} events per mode at ${RATE}/s; fallback poll every ${POLL_MS} ms`);
+    stderrLogSink(
+      `[bench] ${EVENTS} events per mode at ${RATE}/s; fallback poll every ${POLL_MS} ms`,
+    );
     const listen = await runMode('listen', stack.databaseUrl, stack.kafkaBrokers);
     const poll = await runMode('poll', stack.databaseUrl, stack.kafkaBrokers);
     process.stdout.write(

@@ -23,7 +23,9 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<R
   const databaseUrl = process.env.DATABASE_URL;
   const brokers = process.env.KAFKA_BROKERS;
   if (databaseUrl === undefined || brokers === undefined) {
-    throw new Error('DATABASE_URL and KAFKA_BROKERS are not set: run end-to-end tests through `npm test`');
+    throw new Error(
+      'DATABASE_URL and KAFKA_BROKERS are not set: run end-to-end tests through `npm test`',
+    );
   }
   const keys = await ensureDevKeyPair(mkdtempSync(join(tmpdir(), 'e2e-keys-')));
   const ports = {} as Record<AppName, number>;
@@ -73,7 +75,11 @@ export interface GraphqlResponse<T> {
 export async function gql<T>(
   url: string,
   query: string,
-  options: { token?: string; variables?: Record<string, unknown>; headers?: Record<string, string> } = {},
+  options: {
+    token?: string;
+    variables?: Record<string, unknown>;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<GraphqlResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',

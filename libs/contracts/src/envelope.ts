@@ -25,7 +25,10 @@ export const envelopeSchema = z.object({
   data: z.unknown(),
 });
 
-export interface EventEnvelope<TData = unknown> extends Omit<z.infer<typeof envelopeSchema>, 'data'> {
+export interface EventEnvelope<TData = unknown> extends Omit<
+  z.infer<typeof envelopeSchema>,
+  'data'
+> {
   readonly data: TData;
 }
 

@@ -9,7 +9,9 @@ export class EventCatalogue {
     for (const definition of definitions) {
       const key = eventKey(definition);
       if (this.byKey.has(key)) {
-        throw new Error(`event ${key} is declared twice; each event type and version is declared once`);
+        throw new Error(
+          `event ${key} is declared twice; each event type and version is declared once`,
+        );
       }
       this.byKey.set(key, definition);
     }

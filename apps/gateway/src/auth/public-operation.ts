@@ -1,4 +1,4 @@
-import { DocumentNode, Kind, OperationDefinitionNode } from 'graphql';
+import { DocumentNode, Kind, OperationDefinitionNode, OperationTypeNode } from 'graphql';
 
 /** Root fields anyone may query without a token. */
 export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['health', '__typename']);
@@ -11,7 +11,7 @@ export function isPublicOperation(
   document: DocumentNode,
   operation: OperationDefinitionNode,
 ): boolean {
-  if (operation.operation !== 'query') {
+  if (operation.operation !== OperationTypeNode.QUERY) {
     return false;
   }
   const fragments = new Map(

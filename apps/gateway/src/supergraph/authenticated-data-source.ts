@@ -11,12 +11,13 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     request,
     context,
   }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (!('correlationId' in context)) {
-      return; // the gateway's own health checks carry no caller
+    // The gateway's own health checks send a context without a caller.
+    const { correlationId, authorization } = context as Partial<GatewayContext>;
+    if (correlationId !== undefined) {
+      request.http?.headers.set(CORRELATION_HEADER, correlationId);
     }
-    request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
-    if (context.authorization !== undefined) {
-      request.http?.headers.set('authorization', context.authorization);
+    if (authorization !== undefined) {
+      request.http?.headers.set('authorization', authorization);
     }
   }
 }

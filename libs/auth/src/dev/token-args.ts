@@ -52,7 +52,7 @@ export function parseTokenArgs(argv: readonly string[]): TokenCommand {
   }
 
   const clinicIds = values.clinic ?? [];
-  const badClinic = clinicIds.find((id) => !isUuid(id));
+  const badClinic = clinicIds.find((id): boolean => !isUuid(id));
   if (badClinic !== undefined) {
     throw new TokenUsageError(
       `--clinic "${badClinic}" is not a UUID (e.g. 3f1c9a52-8d1e-4c1b-9a43-2f0e6b7d5c10)`,
@@ -145,8 +145,9 @@ function parseWith(argv: readonly string[]) {
 }
 
 function optionalUuid(value: string | undefined, flag: string): string | undefined {
-  if (value !== undefined && !isUuid(value)) {
-    throw new TokenUsageError(`${flag} "${value}" is not a UUID`);
+  const valid: boolean = value === undefined || isUuid(value);
+  if (!valid) {
+    throw new TokenUsageError(`${flag} "${String(value)}" is not a UUID`);
   }
   return value;
 }

@@ -27,18 +27,18 @@ export function authRequestFrom(context: ExecutionContext): AuthRequest | undefi
   if (context.getType<GqlContextType>() === 'graphql') {
     const graphqlContext: unknown = GqlExecutionContext.create(context).getContext();
     if (isObject(graphqlContext) && isObject(graphqlContext.req)) {
-      return graphqlContext.req as AuthRequest;
+      return graphqlContext.req;
     }
     // A federation reference resolver is called as (reference, context, info): the context
     // is the second argument, not the third as for ordinary resolvers.
     const referenceContext: unknown = context.getArgByIndex(1);
     if (isObject(referenceContext) && isObject(referenceContext.req)) {
-      return referenceContext.req as AuthRequest;
+      return referenceContext.req;
     }
     return undefined;
   }
   const request: unknown = context.switchToHttp().getRequest();
-  return isObject(request) ? (request as AuthRequest) : undefined;
+  return isObject(request) ? request : undefined;
 }
 
 /** `AuthError` as the transport shows it: a GraphQL error with `extensions.code`, or 401/403. */

@@ -17,7 +17,11 @@ import {
 } from '../test-support/backbone-harness';
 import { EventConsumer } from './event-consumer';
 
-function envelopeFor(type: string, aggregateId: string, seq: number): EventEnvelope<{ seq: number; amount: number }> {
+function envelopeFor(
+  type: string,
+  aggregateId: string,
+  seq: number,
+): EventEnvelope<{ seq: number; amount: number }> {
   return {
     eventId: randomUUID(),
     type,
@@ -96,14 +100,17 @@ describe(EventConsumer.name, () => {
     await send(bus, topic, envelopeFor(posted.type, aggregateId, 2)); // marker, same partition
 
     const rows = await waitFor(async () => {
-      const applied = (await appliedRows(db.dataSource)).filter((r) => r.aggregate_id === aggregateId);
+      const applied = (await appliedRows(db.dataSource)).filter(
+        (r) => r.aggregate_id === aggregateId,
+      );
       return applied.some((r) => r.seq === 2) ? applied : undefined;
     }, 'the marker event');
 
     expect(rows.map((r) => r.seq)).toEqual([1, 2]);
-    const inbox = (await db.dataSource.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [
-      event.eventId,
-    ])) as { n: number }[];
+    const inbox = await db.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM inbox WHERE event_id = $1',
+      [event.eventId],
+    );
     expect(inbox[0]?.n).toBe(1);
   });
 
@@ -118,14 +125,19 @@ describe(EventConsumer.name, () => {
       'the poison message on the DLQ',
     );
     const rows = await waitFor(async () => {
-      const applied = (await appliedRows(db.dataSource)).filter((r) => r.aggregate_id === aggregateId);
+      const applied = (await appliedRows(db.dataSource)).filter(
+        (r) => r.aggregate_id === aggregateId,
+      );
       return applied.length > 0 ? applied : undefined;
     }, 'the next message on the partition');
 
     expect(rows.map((r) => r.seq)).toEqual([8]);
     expect(brokenAttempts).toBe(3); // the first try and two retries
     expect(letter.key).toBe(aggregateId);
-    expect(JSON.parse(letter.value ?? '{}')).toMatchObject({ eventId: poison.eventId, type: broken.type });
+    expect(JSON.parse(letter.value ?? '{}')).toMatchObject({
+      eventId: poison.eventId,
+      type: broken.type,
+    });
     expect(letter.headers).toMatchObject({
       [HEADERS.eventType]: broken.type,
       [HEADERS.correlationId]: poison.correlationId,
@@ -133,9 +145,10 @@ describe(EventConsumer.name, () => {
       [HEADERS.dlqAttempts]: '3',
       [HEADERS.dlqError]: 'cannot apply entry 7: ledger is closed',
     });
-    const inbox = (await db.dataSource.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [
-      poison.eventId,
-    ])) as { n: number }[];
+    const inbox = await db.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM inbox WHERE event_id = $1',
+      [poison.eventId],
+    );
     expect(inbox[0]?.n).toBe(0);
   });
 

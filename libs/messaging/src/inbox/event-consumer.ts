@@ -157,15 +157,25 @@ export class EventConsumer<Tx extends SqlRunner> {
           return true;
         });
         this.metrics.consumed(message.topic, applied ? 'processed' : 'duplicate');
-        this.log.info({ ...fields, attempt, duplicate: !applied }, applied ? 'event processed' : 'duplicate event ignored');
+        this.log.info(
+          { ...fields, attempt, duplicate: !applied },
+          applied ? 'event processed' : 'duplicate event ignored',
+        );
         return;
       } catch (error) {
         if (attempt > maxRetries) {
           await this.deadLetter(message, error, attempt);
           return;
         }
-        const delay = backoffDelay(attempt, this.options.retryBaseMs ?? 200, this.options.retryMaxMs ?? 5_000);
-        this.log.warn({ ...fields, err: error, attempt, retryInMs: delay }, 'event handler failed; will retry');
+        const delay = backoffDelay(
+          attempt,
+          this.options.retryBaseMs ?? 200,
+          this.options.retryMaxMs ?? 5_000,
+        );
+        this.log.warn(
+          { ...fields, err: error, attempt, retryInMs: delay },
+          'event handler failed; will retry',
+        );
         await context.heartbeat();
         await sleep(delay);
         await context.heartbeat();
@@ -173,7 +183,11 @@ export class EventConsumer<Tx extends SqlRunner> {
     }
   }
 
-  private async deadLetter(message: IncomingMessage, error: unknown, attempts: number): Promise<void> {
+  private async deadLetter(
+    message: IncomingMessage,
+    error: unknown,
+    attempts: number,
+  ): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     const dlq = dlqTopicOf(message.topic);
     await this.options.bus.publish(dlq, [
@@ -195,7 +209,14 @@ export class EventConsumer<Tx extends SqlRunner> {
     this.metrics.deadLettered(message.topic);
     this.metrics.consumed(message.topic, 'dead_lettered');
     this.log.error(
-      { err: error, topic: message.topic, partition: message.partition, offset: message.offset, dlq, attempts },
+      {
+        err: error,
+        topic: message.topic,
+        partition: message.partition,
+        offset: message.offset,
+        dlq,
+        attempts,
+      },
       'message dead-lettered; the partition moves on',
     );
   }
@@ -215,5 +236,5 @@ function parseEnvelope(message: IncomingMessage): EventEnvelope {
   if (!parsed.success) {
     throw new PoisonMessage(`message is not a valid event envelope: ${parsed.error.message}`);
   }
-  return parsed.data as EventEnvelope;
+  return parsed.data;
 }

@@ -62,9 +62,16 @@ describe('outbox (b): no event is lost while the broker is away', () => {
   it('publishes all 100 events committed during the outage once the broker is back, in order per key, each applied once', async () => {
     const warmUp = randomUUID();
     await db.dataSource.transaction((tx) =>
-      writer.append(tx, posted, { aggregateId: warmUp, clinicId: null, data: { seq: 0, amount: 0 } }),
+      writer.append(tx, posted, {
+        aggregateId: warmUp,
+        clinicId: null,
+        data: { seq: 0, amount: 0 },
+      }),
     );
-    await waitFor(async () => ((await appliedRows(db.dataSource)).length === 1 ? true : undefined), 'the warm-up event');
+    await waitFor(
+      async () => ((await appliedRows(db.dataSource)).length === 1 ? true : undefined),
+      'the warm-up event',
+    );
 
     await kafka.stop();
 
@@ -77,7 +84,11 @@ describe('outbox (b): no event is lost while the broker is away', () => {
             aggregateId,
             seq,
           ]);
-          await writer.append(tx, posted, { aggregateId, clinicId: null, data: { seq, amount: seq } });
+          await writer.append(tx, posted, {
+            aggregateId,
+            clinicId: null,
+            data: { seq, amount: seq },
+          });
         });
       }
     }
@@ -89,7 +100,9 @@ describe('outbox (b): no event is lost while the broker is away', () => {
 
     const rows = await waitFor(
       async () => {
-        const applied = (await appliedRows(db.dataSource)).filter((r) => keys.includes(r.aggregate_id));
+        const applied = (await appliedRows(db.dataSource)).filter((r) =>
+          keys.includes(r.aggregate_id),
+        );
         return applied.length >= 100 ? applied : undefined;
       },
       'all 100 events after the broker restarted',

@@ -211,7 +211,11 @@ function groupByTopic(rows: readonly OutboxRow[]): Map<string, OutgoingMessage[]
   const byTopic = new Map<string, OutgoingMessage[]>();
   for (const row of rows) {
     const messages = byTopic.get(row.topic) ?? [];
-    messages.push({ key: row.message_key, value: JSON.stringify(row.envelope), headers: row.headers });
+    messages.push({
+      key: row.message_key,
+      value: JSON.stringify(row.envelope),
+      headers: row.headers,
+    });
     byTopic.set(row.topic, messages);
   }
   return byTopic;

@@ -53,14 +53,23 @@ describe('transactional outbox (a): a state change and its event commit together
     await db.drop();
   });
 
-  async function postEntry(dataSource: DataSource, aggregateId: string, seq: number, fail = false): Promise<void> {
+  async function postEntry(
+    dataSource: DataSource,
+    aggregateId: string,
+    seq: number,
+    fail = false,
+  ): Promise<void> {
     await dataSource.transaction(async (tx) => {
       await tx.query('INSERT INTO ledger (id, aggregate_id, amount) VALUES ($1, $2, $3)', [
         randomUUID(),
         aggregateId,
         seq * 100,
       ]);
-      await writer.append(tx, posted, { aggregateId, clinicId: null, data: { seq, amount: seq * 100 } });
+      await writer.append(tx, posted, {
+        aggregateId,
+        clinicId: null,
+        data: { seq, amount: seq * 100 },
+      });
       if (fail) {
         throw new Error('the use case failed after writing');
       }
@@ -72,39 +81,47 @@ describe('transactional outbox (a): a state change and its event commit together
     await postEntry(db.dataSource, aggregateId, 1);
 
     const rows = await waitFor(async () => {
-      const applied = (await appliedRows(db.dataSource)).filter((r) => r.aggregate_id === aggregateId);
+      const applied = (await appliedRows(db.dataSource)).filter(
+        (r) => r.aggregate_id === aggregateId,
+      );
       return applied.length > 0 ? applied : undefined;
     }, 'the committed event to be applied');
     await relay.flush();
 
     expect(rows.map((r) => r.seq)).toEqual([1]);
-    const ledger = (await db.dataSource.query('SELECT count(*)::int AS n FROM ledger WHERE aggregate_id = $1', [
-      aggregateId,
-    ])) as { n: number }[];
+    const ledger = await db.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM ledger WHERE aggregate_id = $1',
+      [aggregateId],
+    );
     expect(ledger[0]?.n).toBe(1);
   });
 
   it('publishes nothing for a rolled-back transaction', async () => {
     const aggregateId = randomUUID();
-    await expect(postEntry(db.dataSource, aggregateId, 1, true)).rejects.toThrow('failed after writing');
+    await expect(postEntry(db.dataSource, aggregateId, 1, true)).rejects.toThrow(
+      'failed after writing',
+    );
     // A later committed event on the same key lands on the same partition after anything
     // the rolled-back transaction could have published; once it arrives, we have seen all.
     await postEntry(db.dataSource, aggregateId, 2);
 
     const rows = await waitFor(async () => {
-      const applied = (await appliedRows(db.dataSource)).filter((r) => r.aggregate_id === aggregateId);
+      const applied = (await appliedRows(db.dataSource)).filter(
+        (r) => r.aggregate_id === aggregateId,
+      );
       return applied.some((r) => r.seq === 2) ? applied : undefined;
     }, 'the marker event to be applied');
 
     expect(rows.map((r) => r.seq)).toEqual([2]);
-    const outbox = (await db.dataSource.query(
+    const outbox = await db.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM outbox WHERE message_key = $1`,
       [aggregateId],
-    )) as { n: number }[];
+    );
     expect(outbox[0]?.n).toBe(1);
-    const ledger = (await db.dataSource.query('SELECT count(*)::int AS n FROM ledger WHERE aggregate_id = $1', [
-      aggregateId,
-    ])) as { n: number }[];
+    const ledger = await db.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM ledger WHERE aggregate_id = $1',
+      [aggregateId],
+    );
     expect(ledger[0]?.n).toBe(1);
   });
 
@@ -112,7 +129,10 @@ describe('transactional outbox (a): a state change and its event commit together
     const aggregateId = randomUUID();
     await expect(
       db.dataSource.transaction(async (tx) => {
-        await tx.query('INSERT INTO ledger (id, aggregate_id, amount) VALUES ($1, $2, 1)', [randomUUID(), aggregateId]);
+        await tx.query('INSERT INTO ledger (id, aggregate_id, amount) VALUES ($1, $2, 1)', [
+          randomUUID(),
+          aggregateId,
+        ]);
         await writer.append(tx, posted, {
           aggregateId,
           clinicId: null,
@@ -120,9 +140,10 @@ describe('transactional outbox (a): a state change and its event commit together
         });
       }),
     ).rejects.toMatchObject({ code: 'EVENT_SCHEMA_VIOLATION' });
-    const ledger = (await db.dataSource.query('SELECT count(*)::int AS n FROM ledger WHERE aggregate_id = $1', [
-      aggregateId,
-    ])) as { n: number }[];
+    const ledger = await db.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM ledger WHERE aggregate_id = $1',
+      [aggregateId],
+    );
     expect(ledger[0]?.n).toBe(0);
   });
 });

@@ -27,7 +27,9 @@ export function databaseUrlFor(baseUrl: string, database: string): string {
 }
 
 /** A database of its own for one test suite, with the messaging tables and a test ledger. */
-export async function createTestDatabase(baseUrl: string): Promise<{ url: string; dataSource: DataSource; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  baseUrl: string,
+): Promise<{ url: string; dataSource: DataSource; drop(): Promise<void> }> {
   const name = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new Client({ connectionString: baseUrl });
   await admin.connect();
@@ -57,7 +59,10 @@ export async function createTestDatabase(baseUrl: string): Promise<{ url: string
 }
 
 /** A test event type on a topic of the suite's own, so parallel suites never see each other's events. */
-export function testEvent(topic: string, type = 'ledger.entry_posted'): EventDefinition<string, { seq: number; amount: number }> {
+export function testEvent(
+  topic: string,
+  type = 'ledger.entry_posted',
+): EventDefinition<string, { seq: number; amount: number }> {
   return {
     type,
     version: 1,
@@ -76,7 +81,11 @@ export function newBus(brokers: string[], clientId: string): MessageBus {
   return new KafkaJsMessageBus({ brokers, clientId });
 }
 
-export async function ensureTestTopics(bus: MessageBus, topic: string, partitions = 3): Promise<void> {
+export async function ensureTestTopics(
+  bus: MessageBus,
+  topic: string,
+  partitions = 3,
+): Promise<void> {
   await bus.ensureTopics([
     { topic, partitions },
     { topic: dlqTopicOf(topic), partitions: 1 },
@@ -84,7 +93,10 @@ export async function ensureTestTopics(bus: MessageBus, topic: string, partition
 }
 
 /** Collects every raw message on a topic (e.g. a DLQ) for assertions. */
-export async function recordTopic(bus: MessageBus, topic: string): Promise<{ messages: IncomingMessage[]; subscription: Subscription }> {
+export async function recordTopic(
+  bus: MessageBus,
+  topic: string,
+): Promise<{ messages: IncomingMessage[]; subscription: Subscription }> {
   const messages: IncomingMessage[] = [];
   const subscription = await bus.subscribe({
     groupId: `recorder-${randomUUID()}`,
@@ -115,12 +127,14 @@ export async function waitFor<T>(
   }
 }
 
-export async function appliedRows(
-  db: EntityManager | DataSource,
-): Promise<{ event_id: string; aggregate_id: string; seq: number }[]> {
-  return (await db.query('SELECT event_id, aggregate_id, seq FROM applied ORDER BY applied_at, seq')) as {
-    event_id: string;
-    aggregate_id: string;
-    seq: number;
-  }[];
+interface AppliedRow {
+  event_id: string;
+  aggregate_id: string;
+  seq: number;
+}
+
+export async function appliedRows(db: EntityManager | DataSource): Promise<AppliedRow[]> {
+  return db.query<AppliedRow[]>(
+    'SELECT event_id, aggregate_id, seq FROM applied ORDER BY applied_at, seq',
+  );
 }
