@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { ensureDevKeyPair, signDevToken } from '@app/auth';
-import { AppName } from '@app/config';
+import { APP_NAMES, AppName, PORT_VARIABLE } from '@app/config';
 import { DEMO_CLINICS, LaunchedPlatform, launchPlatform, seedDemoData } from '@app/launcher';
 import { LocalStack, startLocalStack, stderrLogSink } from '@app/local-stack';
 
@@ -24,6 +24,18 @@ function prefixed(app: AppName, line: string): void {
   const colour = process.stdout.isTTY ? COLOURS[app] : '';
   const reset = process.stdout.isTTY ? '\u001b[0m' : '';
   process.stdout.write(`${colour}${app.padEnd(16)}|${reset} ${line}\n`);
+}
+
+/** GATEWAY_PORT, ROSTER_PORT, ... when set; the apps validate them again at boot. */
+function portsFromEnv(): Partial<Record<AppName, number>> {
+  const ports: Partial<Record<AppName, number>> = {};
+  for (const app of APP_NAMES) {
+    const value = process.env[PORT_VARIABLE[app]];
+    if (value !== undefined && /^\d+$/.test(value)) {
+      ports[app] = Number(value);
+    }
+  }
+  return ports;
 }
 
 async function main(): Promise<void> {
@@ -67,7 +79,7 @@ async function main(): Promise<void> {
     keys.privateKeyPem,
   );
   try {
-    stack = await startLocalStack({ rootDir, log: stderrLogSink });
+    stack = await startLocalStack({ rootDir, name: process.env.LOCAL_STACK_NAME ?? 'dev', log: stderrLogSink });
     if (stopping) {
       return;
     }
@@ -76,6 +88,7 @@ async function main(): Promise<void> {
       databaseUrl: stack.databaseUrl,
       kafkaBrokers: stack.kafkaBrokers,
       publicKeyFile: keys.publicKeyPath,
+      ports: portsFromEnv(),
       logFormat: 'pretty',
       nodeEnv: 'development',
       onLine: prefixed,

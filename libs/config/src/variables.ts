@@ -243,6 +243,38 @@ export const ENV_VARIABLES = {
     description: 'Serve the offline GraphQL IDE page on the gateway.',
     readBy: ['gateway'],
   },
+  LOCAL_STACK_NAME: {
+    field: textField({ expected: 'a folder name', example: 'dev' }),
+    default: { kind: 'value', value: 'dev' },
+    description:
+      '`npm start` / `npm run infra`: the local PostgreSQL and Kafka data live in .local/{postgres,kafka}/<name>.',
+    readBy: ['infra'],
+  },
+  KAFKA_MAVEN_REPO_LOCAL: {
+    field: textField({ expected: 'a folder path', example: '/var/cache/m2' }),
+    default: { kind: 'optional' },
+    description: 'Maven repository for the Kafka jars (default ~/.m2/repository); only the first start downloads.',
+    readBy: ['infra', 'tests'],
+  },
+  TEST_INFRA: {
+    field: textField({ expected: 'local or testcontainers', example: 'local' }),
+    default: { kind: 'optional' },
+    description:
+      'Tests: force where PostgreSQL and Kafka come from when DATABASE_URL / KAFKA_BROKERS are unset (default: testcontainers if a Docker engine answers, else local).',
+    readBy: ['tests'],
+  },
+  BENCH_EVENTS: {
+    field: integerField({ min: 1, max: 1_000_000, example: '1000' }),
+    default: { kind: 'value', value: '1000' },
+    description: '`npm run bench`: events per mode.',
+    readBy: ['infra'],
+  },
+  BENCH_RATE: {
+    field: integerField({ min: 1, max: 100_000, example: '200' }),
+    default: { kind: 'value', value: '200' },
+    description: '`npm run bench`: events committed per second.',
+    readBy: ['infra'],
+  },
 } as const satisfies Record<string, VariableSpec>;
 
 export type VariableName = keyof typeof ENV_VARIABLES;
