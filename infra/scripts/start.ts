@@ -79,7 +79,11 @@ async function main(): Promise<void> {
     keys.privateKeyPem,
   );
   try {
-    stack = await startLocalStack({ rootDir, name: process.env.LOCAL_STACK_NAME ?? 'dev', log: stderrLogSink });
+    stack = await startLocalStack({
+      rootDir,
+      name: process.env.LOCAL_STACK_NAME ?? 'dev',
+      log: stderrLogSink,
+    });
     if (stopping) {
       return;
     }

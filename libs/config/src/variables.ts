@@ -253,7 +253,8 @@ export const ENV_VARIABLES = {
   KAFKA_MAVEN_REPO_LOCAL: {
     field: textField({ expected: 'a folder path', example: '/var/cache/m2' }),
     default: { kind: 'optional' },
-    description: 'Maven repository for the Kafka jars (default ~/.m2/repository); only the first start downloads.',
+    description:
+      'Maven repository for the Kafka jars (default ~/.m2/repository); only the first start downloads.',
     readBy: ['infra', 'tests'],
   },
   TEST_INFRA: {
