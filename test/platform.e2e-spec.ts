@@ -213,8 +213,10 @@ describe('the platform through the gateway', () => {
     const page = await fetch(`${base}/graphiql`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('/graphiql/assets/graphiql.js');
-    const script = await fetch(`${base}/graphiql/assets/graphiql.js`);
-    expect(script.status).toBe(200);
+    for (const asset of ['react.js', 'react-dom.js', 'graphiql.js', 'graphiql.css']) {
+      const response = await fetch(`${base}/graphiql/assets/${asset}`);
+      expect([asset, response.status]).toEqual([asset, 200]);
+    }
   });
 
   it('exposes readiness and Prometheus metrics on every service', async () => {

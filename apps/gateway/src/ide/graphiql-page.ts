@@ -1,14 +1,21 @@
-/** Files the IDE page loads, resolved from installed packages (works without a network). */
-export const GRAPHIQL_ASSETS: Readonly<Record<string, string>> = {
-  'react.js': 'react/umd/react.production.min.js',
-  'react-dom.js': 'react-dom/umd/react-dom.production.min.js',
-  'graphiql.js': 'graphiql/graphiql.min.js',
-  'graphiql.css': 'graphiql/graphiql.min.css',
+import { dirname, join } from 'node:path';
+
+/** Files the IDE page loads: [package, file inside it] (works without a network). */
+export const GRAPHIQL_ASSETS: Readonly<Record<string, readonly [string, string]>> = {
+  'react.js': ['react', 'umd/react.production.min.js'],
+  'react-dom.js': ['react-dom', 'umd/react-dom.production.min.js'],
+  'graphiql.js': ['graphiql', 'graphiql.min.js'],
+  'graphiql.css': ['graphiql', 'graphiql.min.css'],
 };
 
+/** Resolved from each package's root: their "exports" maps do not list the UMD builds. */
 export function graphiqlAssetPath(file: string): string | undefined {
-  const target = GRAPHIQL_ASSETS[file];
-  return target === undefined ? undefined : require.resolve(target);
+  const asset = GRAPHIQL_ASSETS[file];
+  if (asset === undefined) {
+    return undefined;
+  }
+  const [pkg, path] = asset;
+  return join(dirname(require.resolve(`${pkg}/package.json`)), path);
 }
 
 export function graphiqlPage(endpoint: string): string {
