@@ -12,3 +12,4 @@ export * from './inbox/event-consumer';
 export * from './kafka/kafkajs-message-bus';
 export * from './typeorm-transactions';
 export * from './topic-specs';
+export * from './transient-error';

@@ -35,6 +35,8 @@ export interface SubscriptionOptions {
    * message is delivered again.
    */
   readonly handler: MessageHandler;
+  /** Called when the subscription has stopped for good and will not restart itself. */
+  readonly onCrash?: (error: Error) => void;
   /** Reports how far behind the group is on a partition after each batch. */
   readonly onLag?: (topic: string, partition: number, lag: number) => void;
 }

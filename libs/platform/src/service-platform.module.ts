@@ -119,6 +119,12 @@ export class ServicePlatformModule implements NestModule {
               retryBaseMs: config.consumer.retryBaseMs,
               log: logger.child({ component: 'event-consumer' }),
               metrics,
+              // Crash-only: a consumer that cannot go on takes the process down, and the
+              // supervisor (npm start, Kubernetes) restarts it from the last committed offset.
+              onFatal: (error) => {
+                logger.fatal({ err: error }, 'event consumer stopped for good; exiting');
+                process.exit(1);
+              },
             }),
           inject: [TRANSACTIONS],
         },

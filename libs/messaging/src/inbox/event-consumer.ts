@@ -13,6 +13,7 @@ import { IncomingMessage, MessageBus, MessageContext, Subscription } from '../me
 import { MessagingLog, silentLog } from '../messaging-log';
 import { MessagingMetrics, noMetrics } from '../messaging-metrics';
 import { SqlRunner, TransactionRunner } from '../sql';
+import { isTransientError } from '../transient-error';
 
 export type EventHandler<D extends EventDefinition, Tx extends SqlRunner> = (
   event: EventEnvelope<EventData<D>>,
@@ -29,6 +30,8 @@ export interface EventConsumerOptions<Tx extends SqlRunner> {
   readonly retryMaxMs?: number;
   readonly log?: MessagingLog;
   readonly metrics?: MessagingMetrics;
+  /** Called when the consumer has stopped for good (e.g. it cannot reach the DLQ). */
+  readonly onFatal?: (error: Error) => void;
 }
 
 interface Registration<Tx extends SqlRunner> {
@@ -52,6 +55,7 @@ export class EventConsumer<Tx extends SqlRunner> {
   private readonly log: MessagingLog;
   private readonly metrics: MessagingMetrics;
   private subscription: Subscription | undefined;
+  private stopping = false;
 
   constructor(private readonly options: EventConsumerOptions<Tx>) {
     this.log = options.log ?? silentLog;
@@ -85,13 +89,25 @@ export class EventConsumer<Tx extends SqlRunner> {
       topics,
       fromBeginning: true,
       handler: (message, context) => this.process(message, context),
+      onCrash: (error) => {
+        this.log.error(
+          { err: error, groupId: this.options.groupId },
+          'event consumer stopped for good',
+        );
+        this.options.onFatal?.(error);
+      },
       onLag: (topic, partition, lag) =>
         this.metrics.consumerLag(this.options.groupId, topic, partition, lag),
     });
     this.log.info({ groupId: this.options.groupId, topics }, 'event consumer started');
   }
 
+  /**
+   * Leaves the group. A message being handled is not dead-lettered because of the stop:
+   * its offset stays uncommitted and it is delivered again after the restart.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.subscription?.stop();
     this.subscription = undefined;
   }
@@ -105,6 +121,13 @@ export class EventConsumer<Tx extends SqlRunner> {
         eventKey({ type: envelope.type, version: envelope.schemaVersion }),
       );
       if (registration === undefined) {
+        const handled = this.versionsHandled(envelope.type);
+        if (handled.length > 0) {
+          throw new PoisonMessage(
+            `${envelope.type} v${envelope.schemaVersion} has no handler in ${this.options.groupId}, ` +
+              `which handles versions ${handled.join(', ')}: deploy a consumer that knows it, then redeliver from the DLQ`,
+          );
+        }
         this.metrics.consumed(message.topic, 'skipped');
         return; // another service's concern on a shared topic
       }
@@ -127,6 +150,12 @@ export class EventConsumer<Tx extends SqlRunner> {
     );
   }
 
+  private versionsHandled(type: string): number[] {
+    return [...this.registrations.values()]
+      .filter((registration) => registration.definition.type === type)
+      .map((registration) => registration.definition.version);
+  }
+
   private async processWithRetries(
     message: IncomingMessage,
     event: EventEnvelope,
@@ -134,8 +163,12 @@ export class EventConsumer<Tx extends SqlRunner> {
     context: MessageContext,
   ): Promise<void> {
     const maxRetries = this.options.maxRetries ?? 5;
+    const baseMs = this.options.retryBaseMs ?? 200;
+    const maxMs = this.options.retryMaxMs ?? 5_000;
     const fields = { eventId: event.eventId, eventType: event.type, topic: message.topic };
-    for (let attempt = 1; ; attempt += 1) {
+    let attempt = 1;
+    let outage = 0;
+    for (;;) {
       try {
         const applied = await this.options.transactions.run(async (tx) => {
           const claimed = (await tx.query(
@@ -163,19 +196,31 @@ export class EventConsumer<Tx extends SqlRunner> {
         );
         return;
       } catch (error) {
-        if (attempt > maxRetries) {
-          await this.deadLetter(message, error, attempt);
-          return;
+        if (this.stopping) {
+          throw error; // not the message's fault: its offset stays uncommitted, redelivered later
         }
-        const delay = backoffDelay(
-          attempt,
-          this.options.retryBaseMs ?? 200,
-          this.options.retryMaxMs ?? 5_000,
-        );
-        this.log.warn(
-          { ...fields, err: error, attempt, retryInMs: delay },
-          'event handler failed; will retry',
-        );
+        let delay: number;
+        if (isTransientError(error)) {
+          // The database is away or a transaction lost a race: not the message's fault. Wait
+          // as long as it takes, holding the partition so later events keep their order.
+          outage += 1;
+          delay = backoffDelay(outage, baseMs, maxMs);
+          this.log.warn(
+            { ...fields, err: error, outage, retryInMs: delay },
+            'database unavailable; will retry the event',
+          );
+        } else {
+          if (attempt > maxRetries) {
+            await this.deadLetter(message, error, attempt);
+            return;
+          }
+          delay = backoffDelay(attempt, baseMs, maxMs);
+          this.log.warn(
+            { ...fields, err: error, attempt, retryInMs: delay },
+            'event handler failed; will retry',
+          );
+          attempt += 1;
+        }
         await context.heartbeat();
         await sleep(delay);
         await context.heartbeat();

@@ -76,6 +76,14 @@ export class KafkaJsMessageBus implements MessageBus {
         onLag(event.payload.topic, event.payload.partition, Number(event.payload.offsetLag));
       });
     }
+    if (options.onCrash !== undefined) {
+      const onCrash = options.onCrash;
+      consumer.on(consumer.events.CRASH, (event) => {
+        if (!event.payload.restart) {
+          onCrash(event.payload.error);
+        }
+      });
+    }
     await consumer.connect();
     for (const topic of options.topics) {
       await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? true });

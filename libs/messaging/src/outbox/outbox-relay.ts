@@ -29,7 +29,8 @@ interface OutboxRow {
 const RELAY_LOCK_KEY = 0x6f7574626f78; // "outbox"
 
 /**
- * Publishes committed outbox rows to Kafka in commit order.
+ * Publishes committed outbox rows to Kafka in id order, which per aggregate is commit order
+ * (see OutboxWriter).
  *
  * Each drain runs in one transaction: it takes a transaction-scoped advisory lock (so only one
  * relay instance drains at a time and order per key holds across instances), claims rows with
@@ -99,8 +100,15 @@ export class OutboxRelay {
   }
 
   /** Publishes everything pending now; resolves when the outbox is empty (for tests and tools). */
-  async flush(): Promise<void> {
+  async flush(timeoutMs = 60_000): Promise<void> {
+    if (!this.running) {
+      throw new Error('the outbox relay is not running: start() it before flush()');
+    }
+    const deadline = Date.now() + timeoutMs;
     while ((await this.backlog()) > 0) {
+      if (Date.now() > deadline) {
+        throw new Error(`the outbox was not empty after ${timeoutMs} ms: is Kafka reachable?`);
+      }
       this.wake();
       await this.draining;
       await sleep(20);

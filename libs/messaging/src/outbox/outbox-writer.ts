@@ -21,7 +21,9 @@ export interface NewEvent<D extends EventDefinition> {
 
 /**
  * Appends an event to the outbox inside the caller's transaction, so the event exists if
- * and only if the state change it describes was committed. The relay publishes it later.
+ * and only if the state change it describes was committed. The relay publishes it later,
+ * in id order; a per-aggregate lock held until commit makes id order the commit order for
+ * each key.
  */
 export class OutboxWriter {
   constructor(private readonly now: () => Date = () => new Date()) {}
@@ -48,6 +50,10 @@ export class OutboxWriter {
       actor: event.actor ?? context?.actor ?? SYSTEM_ACTOR,
       data: parsed.data as EventData<D>,
     };
+    // Serialise appends per aggregate until commit: outbox ids are taken at insert, not at
+    // commit, so without this two transactions on one key could commit (and be published)
+    // in the opposite order to their ids.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [envelope.aggregateId]);
     await tx.query(
       `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, headers)
        VALUES ($1, $2, $3, $4, $5, $6)`,

@@ -146,4 +146,36 @@ describe('transactional outbox (a): a state change and its event commit together
     );
     expect(ledger[0]?.n).toBe(0);
   });
+
+  it('holds a second append to the same aggregate until the first commits, so id order is commit order per key', async () => {
+    const aggregateId = randomUUID();
+    const first = db.dataSource.createQueryRunner();
+    await first.connect();
+    await first.startTransaction();
+    await writer.append(first.manager, posted, {
+      aggregateId,
+      clinicId: null,
+      data: { seq: 1, amount: 1 },
+    });
+
+    let secondDone = false;
+    const second = db.dataSource
+      .transaction((tx) =>
+        writer.append(tx, posted, { aggregateId, clinicId: null, data: { seq: 2, amount: 2 } }),
+      )
+      .then(() => {
+        secondDone = true;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(secondDone).toBe(false);
+
+    await first.commitTransaction();
+    await first.release();
+    await second;
+    const rows = await db.dataSource.query<{ seq: number }[]>(
+      `SELECT (envelope->'data'->>'seq')::int AS seq FROM outbox WHERE message_key = $1 ORDER BY id`,
+      [aggregateId],
+    );
+    expect(rows.map((row) => row.seq)).toEqual([1, 2]);
+  });
 });
