@@ -199,6 +199,36 @@ describe('the platform through the gateway', () => {
     expect(all.data?.clinics.map((c) => c.code)).not.toContain('YRK-01');
   });
 
+  it('answers a malformed clinic id with a stable code', async () => {
+    const bad = await gql(platform.gatewayUrl, '{ clinic(id: "not-a-uuid") { id } }', {
+      token: headOffice,
+    });
+    expect(errorCodes(bad)).toEqual(['INVALID_CLINIC_ID']);
+  });
+
+  it('verifies the token in every subgraph too, entity lookups included', async () => {
+    const subgraph = `http://127.0.0.1:${platform.ports.booking}/graphql`;
+    const lookup = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Treatment { name } } }`;
+    const variables = {
+      r: [{ __typename: 'Treatment', id: '6f1d2c10-0000-4000-8000-000000000001' }],
+    };
+
+    const anonymous = await gql(subgraph, lookup, { variables });
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+
+    const signedIn = await gql<{ _entities: { name: string }[] }>(subgraph, lookup, {
+      variables,
+      token: headOffice,
+    });
+    expect(signedIn.data?._entities).toEqual([{ name: 'Initial assessment' }]);
+
+    const clinics = await gql(
+      `http://127.0.0.1:${platform.ports['therapist-roster']}/graphql`,
+      '{ clinics { id } }',
+    );
+    expect(errorCodes(clinics)).toEqual(['UNAUTHENTICATED']);
+  });
+
   it('refuses a query deeper than the limit', async () => {
     const deep = await gql(
       platform.gatewayUrl,

@@ -65,6 +65,9 @@ export class GatewayModule implements NestModule, OnModuleInit {
               ApolloServerPluginLandingPageDisabled(),
             ],
             introspection: true,
+            // No "did you mean" field hints in validation errors: they would describe the
+            // schema to callers who have not shown a token yet.
+            hideSchemaDetailsFromClientErrors: true,
           },
           gateway: {
             supergraphSdl: async () => {

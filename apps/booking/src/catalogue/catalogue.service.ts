@@ -10,4 +10,8 @@ export class CatalogueService {
   async treatments(): Promise<Treatment[]> {
     return this.catalogue.activeTreatments();
   }
+
+  async treatment(id: string): Promise<Treatment | undefined> {
+    return (await this.catalogue.activeTreatments()).find((treatment) => treatment.id === id);
+  }
 }

@@ -17,4 +17,11 @@ export class ConsentFormsRepository {
       .addOrderBy('form.version', 'DESC')
       .getMany();
   }
+
+  async findById(id: string): Promise<ConsentForm | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) {
+      return undefined;
+    }
+    return (await this.dataSource.manager.findOneBy(ConsentFormEntity, { id })) ?? undefined;
+  }
 }

@@ -1,4 +1,4 @@
-import { Query, Resolver } from '@nestjs/graphql';
+import { Parent, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { ConsentFormModel } from './consent-form.model';
 import { ConsentFormsService } from './consent-forms.service';
 
@@ -11,5 +11,13 @@ export class ConsentFormsResolver {
     return (await this.forms.currentForms()).map((form) =>
       Object.assign(new ConsentFormModel(), form),
     );
+  }
+
+  @ResolveReference()
+  async resolveReference(
+    @Parent() reference: { __typename: string; id: string },
+  ): Promise<ConsentFormModel | null> {
+    const form = await this.forms.byId(reference.id);
+    return form === undefined ? null : Object.assign(new ConsentFormModel(), form);
   }
 }

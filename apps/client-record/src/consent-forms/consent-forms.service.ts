@@ -9,4 +9,8 @@ export class ConsentFormsService {
   async currentForms(): Promise<ConsentForm[]> {
     return this.forms.currentForms();
   }
+
+  async byId(id: string): Promise<ConsentForm | undefined> {
+    return this.forms.findById(id);
+  }
 }

@@ -20,35 +20,35 @@ interface IncomingRequest {
  * refused here, before any parsing), and applies the per-caller rate limit. A request with
  * no token gets a context without a caller; the access plugin lets only `health` through.
  */
-export function gatewayContextFactory(verifier: JwtVerifier, limiter: RateLimiter) {
+export function gatewayContextFactory(
+  verifier: Pick<JwtVerifier, 'verifyAuthorizationHeader'>,
+  limiter: RateLimiter,
+) {
   return async ({ req }: { req: IncomingRequest }): Promise<GatewayContext> => {
     const header = req.headers.authorization;
     const authorization = Array.isArray(header) ? header[0] : header;
     let caller: Caller | undefined;
+    let refusal: GraphQLError | undefined;
     if (authorization !== undefined && authorization !== '') {
       try {
         caller = await verifier.verifyAuthorizationHeader(authorization);
       } catch (error) {
-        if (error instanceof AuthError) {
-          throw new GraphQLError(error.message, {
-            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-          });
+        if (!(error instanceof AuthError)) {
+          throw error;
         }
-        throw error;
+        refusal = new GraphQLError(error.message, {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
       }
     }
-    const limit = limiter.take(
+    // Bad tokens count against the caller's address like anonymous requests, so a flood of
+    // forged tokens is limited too.
+    enforceRateLimit(
+      limiter,
       caller === undefined ? `ip:${req.ip ?? 'unknown'}` : `sub:${caller.subject}`,
     );
-    if (!limit.allowed) {
-      const seconds = Math.ceil(limit.retryAfterMs / 1000);
-      throw new GraphQLError(`too many requests: try again in ${seconds} s`, {
-        extensions: {
-          code: 'RATE_LIMITED',
-          retryAfterSeconds: seconds,
-          http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },
-        },
-      });
+    if (refusal !== undefined) {
+      throw refusal;
     }
     return {
       caller,
@@ -56,4 +56,19 @@ export function gatewayContextFactory(verifier: JwtVerifier, limiter: RateLimite
       correlationId: currentCorrelationId() ?? correlationIdFrom(req.headers[CORRELATION_HEADER]),
     };
   };
+}
+
+function enforceRateLimit(limiter: RateLimiter, key: string): void {
+  const limit = limiter.take(key);
+  if (limit.allowed) {
+    return;
+  }
+  const seconds = Math.ceil(limit.retryAfterMs / 1000);
+  throw new GraphQLError(`too many requests: try again in ${seconds} s`, {
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: seconds,
+      http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },
+    },
+  });
 }

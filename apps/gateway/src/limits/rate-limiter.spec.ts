@@ -17,4 +17,15 @@ describe(RateLimiter.name, () => {
     expect(limiter.take('b').allowed).toBe(true);
     expect(limiter.take('a').allowed).toBe(false);
   });
+
+  it('keeps at most maxKeys buckets, dropping the least recently used', () => {
+    const limiter = new RateLimiter(1, () => 0, 2);
+    limiter.take('a');
+    limiter.take('b');
+    limiter.take('a');
+    limiter.take('c');
+    expect(limiter.size).toBe(2);
+    expect(limiter.take('a').allowed).toBe(false); // still tracked: used recently
+    expect(limiter.take('b').allowed).toBe(true); // dropped, so it starts full again
+  });
 });

@@ -1,6 +1,8 @@
 /**
  * A token bucket per caller: `perMinute` requests a minute on average, with bursts up to the
- * same number. Memory stays bounded: idle buckets are dropped when they would be full anyway.
+ * same number. Memory stays bounded: at most `maxKeys` buckets, the least recently used
+ * dropped first (a dropped bucket would be refilled by the time it is seen again, or its
+ * caller has been silent the longest).
  */
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; updatedAt: number }>();
@@ -9,6 +11,7 @@ export class RateLimiter {
   constructor(
     private readonly perMinute: number,
     private readonly now: () => number = Date.now,
+    private readonly maxKeys = 10_000,
   ) {
     this.refillPerMs = perMinute / 60_000;
   }
@@ -22,8 +25,9 @@ export class RateLimiter {
       bucket.tokens + (now - bucket.updatedAt) * this.refillPerMs,
     );
     bucket.updatedAt = now;
+    this.buckets.delete(key); // re-insert: Map order is then least recently used first
     this.buckets.set(key, bucket);
-    this.sweep(now);
+    this.evict();
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return { allowed: true };
@@ -31,15 +35,16 @@ export class RateLimiter {
     return { allowed: false, retryAfterMs: Math.ceil((1 - bucket.tokens) / this.refillPerMs) };
   }
 
-  private sweep(now: number): void {
-    if (this.buckets.size < 10_000) {
-      return;
-    }
-    const fullAfterMs = this.perMinute / this.refillPerMs;
-    for (const [key, bucket] of this.buckets) {
-      if (now - bucket.updatedAt >= fullAfterMs) {
-        this.buckets.delete(key);
+  private evict(): void {
+    for (const key of this.buckets.keys()) {
+      if (this.buckets.size <= this.maxKeys) {
+        return;
       }
+      this.buckets.delete(key);
     }
+  }
+
+  get size(): number {
+    return this.buckets.size;
   }
 }

@@ -2,6 +2,7 @@ import { DomainError, ErrorKind } from '@app/platform/errors/domain-error';
 
 export enum ClinicErrorCode {
   ClinicNotFound = 'CLINIC_NOT_FOUND',
+  InvalidClinicId = 'INVALID_CLINIC_ID',
   ClinicCodeTaken = 'CLINIC_CODE_TAKEN',
   InvalidClinicCode = 'INVALID_CLINIC_CODE',
   InvalidTimezone = 'INVALID_TIMEZONE',
@@ -13,6 +14,7 @@ function kindOf(code: ClinicErrorCode): ErrorKind {
       return 'not_found';
     case ClinicErrorCode.ClinicCodeTaken:
       return 'conflict';
+    case ClinicErrorCode.InvalidClinicId:
     case ClinicErrorCode.InvalidClinicCode:
     case ClinicErrorCode.InvalidTimezone:
       return 'bad_input';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { canActForClinic, Caller, clinicScope } from '@app/auth';
+import { canActForClinic, Caller, clinicScope, isUuid } from '@app/auth';
 import { ClinicOpenedV1 } from '@app/contracts';
 import type { Tx } from '@app/database';
 import { OutboxWriter, TransactionRunner } from '@app/messaging';
@@ -73,6 +73,15 @@ export class ClinicsService {
   }
 
   async getClinic(caller: Caller, id: string): Promise<Clinic> {
+    if (!isUuid(id)) {
+      throw new ClinicError(
+        ClinicErrorCode.InvalidClinicId,
+        `"${id}" is not a clinic id: clinic ids are UUIDs`,
+        {
+          field: 'id',
+        },
+      );
+    }
     if (!canActForClinic(caller, id)) {
       throw new ForbiddenError(`clinic ${id} is not one of the clinics your login may act for`);
     }
