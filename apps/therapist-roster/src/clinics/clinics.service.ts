@@ -73,7 +73,8 @@ export class ClinicsService {
   }
 
   async getClinic(caller: Caller, id: string): Promise<Clinic> {
-    if (!isUuid(id)) {
+    const wellFormed: boolean = isUuid(id);
+    if (!wellFormed) {
       throw new ClinicError(
         ClinicErrorCode.InvalidClinicId,
         `"${id}" is not a clinic id: clinic ids are UUIDs`,
