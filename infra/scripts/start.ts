@@ -97,7 +97,13 @@ async function main(): Promise<void> {
       nodeEnv: 'development',
       onLine: prefixed,
       log: stderrLogSink,
+      onSpawned: (spawned) => {
+        platform = spawned;
+      },
     });
+    if (stopping) {
+      return;
+    }
     await seedDemoData(platform.gatewayUrl, headOffice, stderrLogSink);
   } catch (error) {
     stopping = true;

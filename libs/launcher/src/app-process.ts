@@ -62,6 +62,9 @@ export class AppProcess {
   }
 
   kill(): void {
-    this.child?.kill('SIGKILL');
+    const child = this.child;
+    if (child !== undefined && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+    }
   }
 }

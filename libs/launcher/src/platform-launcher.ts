@@ -22,6 +22,11 @@ export interface LaunchOptions {
   /** Progress of the launch itself. */
   readonly log: (line: string) => void;
   readonly readyTimeoutMs?: number;
+  /**
+   * Called as soon as the apps are spawned, before they are ready, so a Ctrl-C during the
+   * start can stop them too.
+   */
+  readonly onSpawned?: (platform: LaunchedPlatform) => void;
 }
 
 export interface LaunchedPlatform {
@@ -108,6 +113,9 @@ export async function launchPlatform(options: LaunchOptions): Promise<LaunchedPl
 
   options.log(`[launch] starting ${SERVICE_NAMES.join(', ')} and the gateway`);
   processes.forEach((p) => p.start(onExit));
+  // Whatever ends this process, no app outlives it.
+  process.once('exit', () => processes.forEach((p) => p.kill()));
+  options.onSpawned?.(platform);
   try {
     await waitUntilReady(`http://127.0.0.1:${ports.gateway}/health/ready`, {
       timeoutMs: options.readyTimeoutMs ?? 150_000,
