@@ -25,6 +25,9 @@ interface OutboxRow {
   headers: Record<string, string>;
 }
 
+/** How soon a lost LISTEN connection is re-established (the poll covers the gap). */
+const RELISTEN_DELAY_MS = 500;
+
 /** Serialises draining across relay instances of one service database (any constant works). */
 const RELAY_LOCK_KEY = 0x6f7574626f78; // "outbox"
 
@@ -136,6 +139,9 @@ export class OutboxRelay {
       this.failures = 0;
       await this.backlog();
     } catch (error) {
+      if (!this.running) {
+        return; // stopping: nothing to retry
+      }
       this.failures += 1;
       const delay = backoffDelay(this.failures, 250, 10_000);
       this.log.warn(
@@ -190,12 +196,24 @@ export class OutboxRelay {
   private async listen(): Promise<void> {
     const listener = new Client({ connectionString: this.options.databaseUrl });
     listener.on('notification', () => this.wake());
-    listener.on('error', (error) => {
+    let lost = false;
+    const onLost = (error?: Error): void => {
+      if (lost) {
+        return;
+      }
+      lost = true;
+      if (this.listener === listener) {
+        this.listener = undefined;
+      }
+      if (!this.running) {
+        return;
+      }
       this.log.warn({ err: error }, 'outbox LISTEN connection lost; polling until it is back');
-      this.listener = undefined;
       void listener.end().catch(() => undefined);
-      setTimeout(() => void this.relisten(), this.pollIntervalMs);
-    });
+      setTimeout(() => void this.relisten(), RELISTEN_DELAY_MS);
+    };
+    listener.on('error', onLost);
+    listener.on('end', () => onLost());
     await listener.connect();
     await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
     this.listener = listener;
@@ -210,7 +228,7 @@ export class OutboxRelay {
       this.wake();
     } catch (error) {
       this.log.warn({ err: error }, 'outbox LISTEN reconnect failed; will try again');
-      setTimeout(() => void this.relisten(), this.pollIntervalMs);
+      setTimeout(() => void this.relisten(), RELISTEN_DELAY_MS);
     }
   }
 }
