@@ -6,3 +6,4 @@ export * from './errors/domain-error';
 export * from './errors/forbidden.error';
 export * from './errors/graphql-error-mapper';
 export * from './errors/domain-error.filter';
+export * from './errors/require-clinic-access';

@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Caller, canActForClinic, CurrentCaller } from '@app/auth';
-import { ForbiddenError } from '@app/platform/errors/forbidden.error';
+import { Caller, CurrentCaller } from '@app/auth';
+import { requireClinicAccess } from '@app/platform/errors/require-clinic-access';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { toTreatmentModel } from '../catalogue/catalogue.resolver';
 import { TreatmentModel } from '../catalogue/treatment.model';
@@ -19,11 +19,7 @@ export class ClinicsResolver {
     @Parent() reference: { __typename: string; id: string },
     @CurrentCaller() caller: Caller,
   ): ClinicModel {
-    if (!canActForClinic(caller, reference.id)) {
-      throw new ForbiddenError(
-        `clinic ${reference.id} is not one of the clinics your login may act for`,
-      );
-    }
+    requireClinicAccess(caller, reference.id);
     return Object.assign(new ClinicModel(), { id: reference.id });
   }
 

@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Caller, canActForClinic, CurrentCaller } from '@app/auth';
-import { ForbiddenError } from '@app/platform/errors/forbidden.error';
+import { Caller, CurrentCaller } from '@app/auth';
+import { requireClinicAccess } from '@app/platform/errors/require-clinic-access';
 import { ClinicModel, MessagingPolicyModel } from './messaging-policy.model';
 import { MessagingPolicyService } from './messaging-policy.service';
 
@@ -13,11 +13,7 @@ export class MessagingPolicyResolver {
     @Parent() reference: { __typename: string; id: string },
     @CurrentCaller() caller: Caller,
   ): ClinicModel {
-    if (!canActForClinic(caller, reference.id)) {
-      throw new ForbiddenError(
-        `clinic ${reference.id} is not one of the clinics your login may act for`,
-      );
-    }
+    requireClinicAccess(caller, reference.id);
     return Object.assign(new ClinicModel(), { id: reference.id });
   }
 

@@ -6,7 +6,7 @@ import { IncomingMessage, MessageBus, Subscription } from '../message-bus';
 import { typeormTransactions } from '../typeorm-transactions';
 import {
   appliedRows,
-  createTestDatabase,
+  createLedgerDatabase,
   ensureTestTopics,
   newBus,
   recordTopic,
@@ -47,14 +47,14 @@ describe(EventConsumer.name, () => {
   const topic = uniqueTopic('consumer');
   const posted = testEvent(topic, 'ledger.entry_posted');
   const broken = testEvent(topic, 'ledger.entry_broken');
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: Awaited<ReturnType<typeof createLedgerDatabase>>;
   let bus: MessageBus;
   let consumer: EventConsumer<EntityManager>;
   let dlq: { messages: IncomingMessage[]; subscription: Subscription };
   let brokenAttempts = 0;
 
   beforeAll(async () => {
-    db = await createTestDatabase(infra.databaseUrl);
+    db = await createLedgerDatabase();
     bus = newBus(infra.kafkaBrokers, 'consumer-spec');
     await ensureTestTopics(bus, topic);
     consumer = new EventConsumer({

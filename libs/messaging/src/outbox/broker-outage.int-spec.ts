@@ -4,14 +4,13 @@ import type { KafkaServer } from '@app/local-stack';
 import { startDedicatedKafka } from '@app/testing';
 import { EventConsumer } from '../inbox/event-consumer';
 import { MessageBus } from '../message-bus';
-import { typeormTransactions } from '../typeorm-transactions';
 import {
   appliedRows,
-  createTestDatabase,
+  createLedgerDatabase,
   ensureTestTopics,
+  ledgerConsumer,
   newBus,
   testEvent,
-  testInfrastructure,
   uniqueTopic,
   waitFor,
 } from '../test-support/backbone-harness';
@@ -19,12 +18,11 @@ import { OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
 
 describe('outbox (b): no event is lost while the broker is away', () => {
-  const infra = testInfrastructure();
   const topic = uniqueTopic('outage');
   const posted = testEvent(topic);
   const writer = new OutboxWriter();
   let kafka: KafkaServer;
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: Awaited<ReturnType<typeof createLedgerDatabase>>;
   let bus: MessageBus;
   let relay: OutboxRelay;
   let consumer: EventConsumer<EntityManager>;
@@ -32,22 +30,12 @@ describe('outbox (b): no event is lost while the broker is away', () => {
   beforeAll(async () => {
     // A broker of this suite's own: stopping the shared one would break suites beside it.
     kafka = await startDedicatedKafka();
-    db = await createTestDatabase(infra.databaseUrl);
+    db = await createLedgerDatabase();
     bus = newBus(kafka.brokers, 'outage-spec');
     await ensureTestTopics(bus, topic);
     relay = new OutboxRelay({ databaseUrl: db.url, bus, pollIntervalMs: 200 });
     await relay.start();
-    consumer = new EventConsumer({
-      bus,
-      transactions: typeormTransactions(db.dataSource),
-      groupId: `outage-spec-${randomUUID()}`,
-    }).on(posted, async (event, tx) => {
-      await tx.query('INSERT INTO applied (event_id, aggregate_id, seq) VALUES ($1, $2, $3)', [
-        event.eventId,
-        event.aggregateId,
-        event.data.seq,
-      ]);
-    });
+    consumer = ledgerConsumer(bus, db.dataSource, posted);
     await consumer.start();
   });
 

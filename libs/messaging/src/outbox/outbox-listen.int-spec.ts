@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { IncomingMessage, MessageBus, Subscription } from '../message-bus';
 import {
-  createTestDatabase,
+  createLedgerDatabase,
   ensureTestTopics,
   newBus,
   recordTopic,
@@ -20,13 +20,13 @@ describe('OutboxRelay LISTEN/NOTIFY', () => {
   const topic = uniqueTopic('listen');
   const posted = testEvent(topic);
   const writer = new OutboxWriter();
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: Awaited<ReturnType<typeof createLedgerDatabase>>;
   let bus: MessageBus;
   let relay: OutboxRelay;
   let recorded: { messages: IncomingMessage[]; subscription: Subscription };
 
   beforeAll(async () => {
-    db = await createTestDatabase(infra.databaseUrl);
+    db = await createLedgerDatabase();
     bus = newBus(infra.kafkaBrokers, 'listen-spec');
     await ensureTestTopics(bus, topic);
     recorded = await recordTopic(bus, topic);

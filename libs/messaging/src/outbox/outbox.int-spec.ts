@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventConsumer } from '../inbox/event-consumer';
 import { MessageBus } from '../message-bus';
-import { typeormTransactions } from '../typeorm-transactions';
 import {
   appliedRows,
-  createTestDatabase,
+  createLedgerDatabase,
   ensureTestTopics,
+  ledgerConsumer,
   newBus,
   testEvent,
   testInfrastructure,
@@ -20,29 +20,19 @@ describe('transactional outbox (a): a state change and its event commit together
   const infra = testInfrastructure();
   const topic = uniqueTopic('outbox');
   const posted = testEvent(topic);
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: Awaited<ReturnType<typeof createLedgerDatabase>>;
   let bus: MessageBus;
   let relay: OutboxRelay;
   let consumer: EventConsumer<EntityManager>;
   const writer = new OutboxWriter();
 
   beforeAll(async () => {
-    db = await createTestDatabase(infra.databaseUrl);
+    db = await createLedgerDatabase();
     bus = newBus(infra.kafkaBrokers, 'outbox-spec');
     await ensureTestTopics(bus, topic);
     relay = new OutboxRelay({ databaseUrl: db.url, bus, pollIntervalMs: 200 });
     await relay.start();
-    consumer = new EventConsumer({
-      bus,
-      transactions: typeormTransactions(db.dataSource),
-      groupId: `outbox-spec-${randomUUID()}`,
-    }).on(posted, async (event, tx) => {
-      await tx.query('INSERT INTO applied (event_id, aggregate_id, seq) VALUES ($1, $2, $3)', [
-        event.eventId,
-        event.aggregateId,
-        event.data.seq,
-      ]);
-    });
+    consumer = ledgerConsumer(bus, db.dataSource, posted);
     await consumer.start();
   });
 

@@ -1,42 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DataSource, EntityManager } from 'typeorm';
-import { Client } from 'pg';
 import { dlqTopicOf, EventDefinition } from '@app/contracts';
 import { IncomingMessage, MessageBus, Subscription } from '../message-bus';
 import { KafkaJsMessageBus } from '../kafka/kafkajs-message-bus';
+import { createTestDatabase, testInfra } from '@app/testing';
+import { EventConsumer } from '../inbox/event-consumer';
 import { MessagingTables } from '../outbox/messaging-tables';
+import { typeormTransactions } from '../typeorm-transactions';
 
 /** Reads the infrastructure the Jest global setup provided. */
 export function testInfrastructure(): { databaseUrl: string; kafkaBrokers: string[] } {
-  const databaseUrl = process.env.DATABASE_URL;
-  const brokers = process.env.KAFKA_BROKERS;
-  if (databaseUrl === undefined || brokers === undefined) {
-    throw new Error(
-      'DATABASE_URL and KAFKA_BROKERS are not set: run integration tests through `npm test` ' +
-        '(the Jest global setup provides PostgreSQL and Kafka)',
-    );
-  }
-  return { databaseUrl, kafkaBrokers: brokers.split(',') };
-}
-
-export function databaseUrlFor(baseUrl: string, database: string): string {
-  const url = new URL(baseUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
+  const { databaseUrl, kafkaBrokers } = testInfra();
+  return { databaseUrl, kafkaBrokers: [...kafkaBrokers] };
 }
 
 /** A database of its own for one test suite, with the messaging tables and a test ledger. */
-export async function createTestDatabase(
-  baseUrl: string,
-): Promise<{ url: string; dataSource: DataSource; drop(): Promise<void> }> {
-  const name = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const admin = new Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = databaseUrlFor(baseUrl, name);
-  const dataSource = new DataSource({ type: 'postgres', url, synchronize: false });
+export async function createLedgerDatabase(): Promise<{
+  url: string;
+  dataSource: DataSource;
+  drop(): Promise<void>;
+}> {
+  const database = await createTestDatabase('backbone');
+  const dataSource = new DataSource({ type: 'postgres', url: database.url, synchronize: false });
   await dataSource.initialize();
   await MessagingTables.up(dataSource.manager);
   await dataSource.query(`
@@ -46,16 +32,34 @@ export async function createTestDatabase(
       event_id uuid NOT NULL, aggregate_id text NOT NULL, seq integer NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
   return {
-    url,
+    url: database.url,
     dataSource,
     drop: async () => {
       await dataSource.destroy();
-      const cleanup = new Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await database.drop();
     },
   };
+}
+
+/** A consumer that records each ledger event it applies in the `applied` table. */
+export function ledgerConsumer(
+  bus: MessageBus,
+  dataSource: DataSource,
+  definition: EventDefinition<string, { seq: number; amount: number }>,
+  options: { maxRetries?: number; retryBaseMs?: number } = {},
+): EventConsumer<EntityManager> {
+  return new EventConsumer<EntityManager>({
+    bus,
+    transactions: typeormTransactions(dataSource),
+    groupId: `ledger-${randomUUID()}`,
+    ...options,
+  }).on(definition, async (event, tx) => {
+    await tx.query('INSERT INTO applied (event_id, aggregate_id, seq) VALUES ($1, $2, $3)', [
+      event.eventId,
+      event.aggregateId,
+      event.data.seq,
+    ]);
+  });
 }
 
 /** A test event type on a topic of the suite's own, so parallel suites never see each other's events. */

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,7 +102,8 @@ export async function startServiceTestApp(
     logger: false,
   });
   await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
+  const server = app.getHttpServer() as Server;
+  const address = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}/graphql`;
 
   const bus: MessageBus = new KafkaJsMessageBus({
