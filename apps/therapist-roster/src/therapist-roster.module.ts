@@ -2,8 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ServiceConfig } from '@app/config';
 import { ServicePlatformModule } from '@app/platform';
+import { CertificationsModule } from './certifications/certifications.module';
 import { ClinicsModule } from './clinics/clinics.module';
+import { SchedulesModule } from './schedules/schedules.module';
 import { therapistRosterDefinition } from './therapist-roster.definition';
+import { TherapistsModule } from './therapists/therapists.module';
 
 @Module({})
 export class TherapistRosterModule {
@@ -13,6 +16,9 @@ export class TherapistRosterModule {
       imports: [
         ServicePlatformModule.forService(therapistRosterDefinition, config, logger),
         ClinicsModule,
+        TherapistsModule,
+        CertificationsModule,
+        SchedulesModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asyncApiDocument } from './asyncapi';
+import { eventCatalogueMarkdown } from './event-catalogue-markdown';
 import { PLATFORM_EVENTS } from './event-catalogue';
 import { ClinicOpenedV1 } from './events/roster.events';
 
@@ -14,6 +15,11 @@ describe(asyncApiDocument.name, () => {
     const message = document.components.messages.clinic_opened_v1;
     expect(message?.name).toBe('clinic.opened');
     expect(JSON.stringify(message?.payload)).toContain('"timezone"');
+  });
+
+  it('matches the published docs/events.md (run npm run docs:events)', () => {
+    const published = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'events.md'), 'utf8');
+    expect(published).toBe(eventCatalogueMarkdown(PLATFORM_EVENTS));
   });
 
   it('matches the published docs/asyncapi.json (run npm run docs:events)', () => {

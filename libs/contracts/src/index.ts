@@ -3,4 +3,7 @@ export * from './envelope';
 export * from './event-definition';
 export * from './event-catalogue';
 export * from './events/roster.events';
+export * from './events/therapist.events';
+export * from './events/schedule.events';
 export * from './asyncapi';
+export * from './event-catalogue-markdown';

@@ -1,21 +1,60 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { canActForClinic, Caller, clinicScope, isUuid } from '@app/auth';
-import { ClinicOpenedV1 } from '@app/contracts';
+import { Caller, clinicScope } from '@app/auth';
+import { ClinicOpenedV1, ClinicStatusChangedV1, ClinicUpdatedV1 } from '@app/contracts';
 import type { Tx } from '@app/database';
 import { OutboxWriter, TransactionRunner } from '@app/messaging';
-import { ForbiddenError } from '@app/platform/errors/forbidden.error';
 import { TRANSACTIONS } from '@app/platform/platform.tokens';
+import {
+  parseClinicId,
+  requireChangeable,
+  requireFound,
+  requireHeadOfficeAdmin,
+  requireReader,
+  visibleTo,
+} from './clinic-access';
+import { clinicState } from './clinic-event-data';
+import {
+  clinicAddress,
+  clinicContact,
+  clinicName,
+  given,
+  hoursExceptions,
+  roomNames,
+  weeklyHours,
+} from './clinic-input';
 import { ClinicsRepository } from './clinics.repository';
 import { ClinicError, ClinicErrorCode } from './clinics.errors';
 import { Clinic } from './domain/clinic';
+import type { AddressDraft } from './domain/clinic-address';
 import { normaliseClinicCode } from './domain/clinic-code';
+import type { ContactDraft } from './domain/clinic-contact';
+import type { ClinicStatus } from './domain/clinic-status';
+import { statusChangeProblem } from './domain/clinic-status-machine';
+import type { ClinicSchedule, HoursException, WeeklyHours } from './domain/opening-hours';
+import { CLOSED_ALL_WEEK } from './domain/opening-hours-rules';
 import { isIanaTimezone } from './domain/timezone';
 
 export interface OpenClinicCommand {
   readonly code: string;
   readonly name: string;
   readonly timezone: string;
+  /** Optional while the clinic is opening; required before it can go active. */
+  readonly address?: AddressDraft | null;
+  readonly contact?: ContactDraft | null;
+  /** Defaults to closed every day until set. */
+  readonly openingHours?: WeeklyHours | null;
+  readonly hoursExceptions?: readonly HoursException[] | null;
+  /** Names of the clinic's first rooms. */
+  readonly rooms?: readonly string[] | null;
+}
+
+/** Absent (undefined or null for name and address) leaves a field as it is; contact null clears it. */
+export interface UpdateClinicCommand {
+  readonly clinicId: string;
+  readonly name?: string | null;
+  readonly address?: AddressDraft | null;
+  readonly contact?: ContactDraft | null;
 }
 
 @Injectable()
@@ -27,7 +66,8 @@ export class ClinicsService {
   ) {}
 
   /** Head office opens a clinic; `clinic.opened` is published with it, atomically. */
-  async openClinic(command: OpenClinicCommand): Promise<Clinic> {
+  async openClinic(caller: Caller, command: OpenClinicCommand): Promise<Clinic> {
+    requireHeadOfficeAdmin(caller, 'open clinics');
     const code = normaliseClinicCode(command.code);
     if (code === undefined) {
       throw new ClinicError(
@@ -43,7 +83,17 @@ export class ClinicsService {
         { field: 'timezone' },
       );
     }
-    const name = command.name.trim();
+    const name = clinicName(command.name);
+    const address = given(command.address) ? clinicAddress(command.address) : null;
+    const contact = given(command.contact) ? clinicContact(command.contact) : null;
+    const weekly = given(command.openingHours)
+      ? weeklyHours(command.openingHours)
+      : CLOSED_ALL_WEEK;
+    const exceptions = hoursExceptions(command.hoursExceptions ?? []);
+    const rooms = roomNames(command.rooms ?? []).map((roomName) => ({
+      id: randomUUID(),
+      name: roomName,
+    }));
     return this.transactions.run(async (tx) => {
       const clinic = await this.clinics.insert(tx, {
         id: randomUUID(),
@@ -51,17 +101,81 @@ export class ClinicsService {
         name,
         timezone: command.timezone,
         status: 'opening',
+        address,
+        contact,
+        weeklyHours: weekly,
+        hoursExceptions: exceptions,
+        rooms,
       });
       await this.outbox.append(tx, ClinicOpenedV1, {
         aggregateId: clinic.id,
         clinicId: clinic.id,
-        data: {
-          clinicId: clinic.id,
-          code: clinic.code,
-          name: clinic.name,
-          timezone: clinic.timezone,
-          status: clinic.status,
-        },
+        data: clinicState(clinic),
+      });
+      return clinic;
+    });
+  }
+
+  /** Head office changes a clinic's name, address or contact; publishes `clinic.updated`. */
+  async updateClinic(caller: Caller, command: UpdateClinicCommand): Promise<Clinic> {
+    const clinicId = parseClinicId(command.clinicId);
+    requireHeadOfficeAdmin(caller, 'change clinics');
+    if (!given(command.name) && !given(command.address) && command.contact === undefined) {
+      throw new ClinicError(
+        ClinicErrorCode.EmptyClinicUpdate,
+        'nothing to change: give a name, an address or a contact (null removes the contact)',
+      );
+    }
+    const name = given(command.name) ? clinicName(command.name) : undefined;
+    const address = given(command.address) ? clinicAddress(command.address) : undefined;
+    const contact = command.contact === undefined ? undefined : contactOrNull(command.contact);
+    return this.transactions.run(async (tx) => {
+      const current = requireChangeable(await this.clinics.lockById(tx, clinicId), clinicId);
+      await this.clinics.updateDetails(tx, clinicId, {
+        name: name ?? current.name,
+        address: address ?? current.address,
+        contact: contact === undefined ? current.contact : contact,
+      });
+      const clinic = await this.clinics.loadOrFail(tx, clinicId);
+      await this.outbox.append(tx, ClinicUpdatedV1, {
+        aggregateId: clinic.id,
+        clinicId: clinic.id,
+        data: clinicState(clinic),
+      });
+      return clinic;
+    });
+  }
+
+  /**
+   * Head office moves a clinic along its status machine (see clinic-status-machine.ts);
+   * publishes `clinic.status_changed`. A clinic needs an address before it goes active.
+   */
+  async changeClinicStatus(caller: Caller, id: string, to: ClinicStatus): Promise<Clinic> {
+    const clinicId = parseClinicId(id);
+    requireHeadOfficeAdmin(caller, 'change the status of clinics');
+    return this.transactions.run(async (tx) => {
+      const current = requireFound(await this.clinics.lockById(tx, clinicId), clinicId);
+      const problem = statusChangeProblem(current.status, to);
+      if (problem !== undefined) {
+        throw new ClinicError(
+          ClinicErrorCode.InvalidStatusTransition,
+          `clinic ${current.code}: ${problem}`,
+          { field: 'status', currentStatus: current.status },
+        );
+      }
+      if (to === 'active' && current.address === null) {
+        throw new ClinicError(
+          ClinicErrorCode.ClinicAddressMissing,
+          `clinic ${current.code} has no address yet; set one with updateClinic before making it active`,
+          { field: 'address' },
+        );
+      }
+      await this.clinics.updateStatus(tx, clinicId, to);
+      const clinic = await this.clinics.loadOrFail(tx, clinicId);
+      await this.outbox.append(tx, ClinicStatusChangedV1, {
+        aggregateId: clinic.id,
+        clinicId: clinic.id,
+        data: { clinicId: clinic.id, code: clinic.code, from: current.status, to },
       });
       return clinic;
     });
@@ -69,27 +183,37 @@ export class ClinicsService {
 
   /** Clinics the caller may see: all for head office, their own for everyone else. */
   async listClinics(caller: Caller): Promise<Clinic[]> {
-    return this.clinics.list(clinicScope(caller));
+    const clinics = await this.clinics.list(clinicScope(caller));
+    return clinics.map((clinic) => visibleTo(caller, clinic));
   }
 
   async getClinic(caller: Caller, id: string): Promise<Clinic> {
-    const wellFormed: boolean = isUuid(id);
-    if (!wellFormed) {
-      throw new ClinicError(
-        ClinicErrorCode.InvalidClinicId,
-        `"${id}" is not a clinic id: clinic ids are UUIDs`,
-        {
-          field: 'id',
-        },
-      );
-    }
-    if (!canActForClinic(caller, id)) {
-      throw new ForbiddenError(`clinic ${id} is not one of the clinics your login may act for`);
-    }
-    const clinic = await this.clinics.findById(id);
-    if (clinic === undefined) {
-      throw new ClinicError(ClinicErrorCode.ClinicNotFound, `clinic ${id} does not exist`);
-    }
-    return clinic;
+    const clinicId = parseClinicId(id, 'id');
+    requireReader(caller, clinicId);
+    return visibleTo(caller, await this.requireClinic(clinicId));
   }
+
+  /**
+   * For other contexts of this service (no caller: they authorise their own use case).
+   * Throws CLINIC_NOT_FOUND for an unknown clinic.
+   */
+  async requireClinic(clinicId: string): Promise<Clinic> {
+    const id = parseClinicId(clinicId);
+    return requireFound(await this.clinics.findById(id), id);
+  }
+
+  /** A clinic's timezone, weekly hours and dated exceptions, for shifts and rosters. */
+  async getSchedule(clinicId: string): Promise<ClinicSchedule> {
+    const clinic = await this.requireClinic(clinicId);
+    return {
+      clinicId: clinic.id,
+      timezone: clinic.timezone,
+      weekly: clinic.weeklyHours,
+      exceptions: clinic.hoursExceptions,
+    };
+  }
+}
+
+function contactOrNull(draft: ContactDraft | null): ReturnType<typeof clinicContact> {
+  return draft === null ? null : clinicContact(draft);
 }

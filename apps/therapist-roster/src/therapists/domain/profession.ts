@@ -1,0 +1,3 @@
+export const PROFESSIONS = ['physiotherapist', 'sports_therapist', 'stretch_therapist'] as const;
+
+export type Profession = (typeof PROFESSIONS)[number];
