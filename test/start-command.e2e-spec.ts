@@ -12,7 +12,8 @@ import { childPids, isAlive, pidsMatching } from './support/processes';
  */
 describe('npm start', () => {
   const root = findRepoRoot(__dirname);
-  const stackName = `test-start-${process.pid}`;
+  // test-<pid>-…: the next test run removes it once this process is gone.
+  const stackName = `test-${process.pid}-start`;
   let child: ChildProcess;
   let output = '';
 
