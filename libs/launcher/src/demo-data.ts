@@ -7,7 +7,6 @@ import {
 } from './demo-network';
 import { graphqlRequest } from './graphql-client';
 
-
 type Call = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
 interface SeededTherapist {
