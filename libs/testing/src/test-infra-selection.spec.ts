@@ -133,6 +133,11 @@ describe(jestRunSelectionFrom.name, () => {
     });
   });
 
+  it('reads every word after --selectProjects=first, as Jest does', () => {
+    const argv = ['apps/therapist-roster', '--selectProjects=unit', 'integration', '--runInBand'];
+    expect(jestRunSelectionFrom({}, argv).selectProjects).toEqual(['unit', 'integration']);
+  });
+
   it('prefers a selection Jest puts in globalConfig', () => {
     expect(
       jestRunSelectionFrom({ selectProjects: ['e2e'] }, ['--selectProjects', 'unit'])

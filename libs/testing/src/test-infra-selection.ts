@@ -138,10 +138,13 @@ function optionValues(argv: readonly string[], camelName: string): readonly stri
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
     const inline = names.map((name) => `${name}=`).find((prefix) => arg.startsWith(prefix));
-    if (inline !== undefined) {
-      values = [...(values ?? []), arg.slice(inline.length)];
-    } else if (names.includes(arg)) {
+    if (inline !== undefined || names.includes(arg)) {
       values = values ?? [];
+      if (inline !== undefined) {
+        values.push(arg.slice(inline.length));
+      }
+      // Greedy in both forms, as Jest's own parser: `--selectProjects=unit integration`
+      // selects both projects.
       while (index + 1 < argv.length && !argv[index + 1].startsWith('-')) {
         index += 1;
         values.push(argv[index]);
