@@ -11,6 +11,7 @@ export enum ScheduleErrorCode {
   ShiftOverlap = 'SHIFT_OVERLAP',
   TherapistNotAtClinic = 'THERAPIST_NOT_AT_CLINIC',
   TherapistHasLeft = 'THERAPIST_HAS_LEFT',
+  ClinicNotSchedulable = 'CLINIC_NOT_SCHEDULABLE',
   InvalidTimeOffPeriod = 'INVALID_TIME_OFF_PERIOD',
   TimeOffNotFound = 'TIME_OFF_NOT_FOUND',
   TimeOffTransitionNotAllowed = 'TIME_OFF_TRANSITION_NOT_ALLOWED',
@@ -22,6 +23,7 @@ function kindOf(code: ScheduleErrorCode): ErrorKind {
       return 'not_found';
     case ScheduleErrorCode.ShiftOverlap:
     case ScheduleErrorCode.TherapistHasLeft:
+    case ScheduleErrorCode.ClinicNotSchedulable:
     case ScheduleErrorCode.TimeOffTransitionNotAllowed:
       return 'conflict';
     case ScheduleErrorCode.InvalidId:

@@ -833,4 +833,218 @@ describe('therapist-roster schedules', () => {
       ).toEqual(['FORBIDDEN']);
     });
   });
+  describe('who still works where, and when the clinic is open', () => {
+    const gql = {
+      unassign: `mutation U($t: ID!, $c: ID!) { unassignTherapistFromClinic(therapistId: $t, clinicId: $c) { id } }`,
+      left: `mutation L($id: ID!, $on: String) { markTherapistLeft(id: $id, leftOn: $on) { id } }`,
+      hours: `mutation H($input: SetOpeningHoursInput!) { setOpeningHours(input: $input) { id } }`,
+      status: `mutation S($input: ChangeClinicStatusInput!) { changeClinicStatus(input: $input) { id status } }`,
+      address: `mutation A($input: UpdateClinicInput!) { updateClinic(input: $input) { id } }`,
+    };
+    const MONDAY_NINE_TO_FIVE = [{ weekday: 'monday', start: '09:00', end: '17:00' }];
+
+    async function run(query: string, variables: Record<string, unknown>): Promise<void> {
+      const result = await app.gql(query, variables, headOffice);
+      expect(result.errors).toBeUndefined();
+    }
+    async function rosterOf(clinicId: string, from: string, to: string) {
+      const result = await app.gql<{ roster: { shifts: RosterShiftResult[] } }>(
+        ROSTER,
+        { clinicId, from, to },
+        headOffice,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data?.roster.shifts ?? [];
+    }
+    async function myRosterOf(therapistId: string, clinicId: string, from: string, to: string) {
+      const result = await app.gql<{
+        myRoster: { shifts: { clinicId: string; date: string; localStart: string }[] };
+      }>(MY_ROSTER, { from, to }, await therapistToken(therapistId, clinicId));
+      expect(result.errors).toBeUndefined();
+      return result.data?.myRoster.shifts ?? [];
+    }
+    /** Waits (up to 3 s) until some session is blocked on a row lock. */
+    async function someoneWaitsOnALock(): Promise<void> {
+      for (let attempt = 0; attempt < 60; attempt += 1) {
+        const [row] = await app.dataSource.query<{ waiting: number }[]>(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if ((row?.waiting ?? 0) > 0) {
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+
+    it('leaves shifts at a clinic the therapist was unassigned from out of rosters and clash checks', async () => {
+      const leeds = await make.clinic({ name: 'Leeds' });
+      const york = await make.clinic({ name: 'York' });
+      const ada = await make.therapist([leeds, york]);
+      await setPattern(headOffice, {
+        therapistId: ada,
+        clinicId: york,
+        effectiveFrom: '2026-01-01',
+        shifts: [{ weekday: 'monday', start: '13:00', end: '17:00' }],
+      });
+      expect((await rosterOf(york, '2026-03-02', '2026-03-02')).length).toBe(1);
+      await run(gql.unassign, { t: ada, c: york });
+
+      expect(await rosterOf(york, '2026-03-02', '2026-03-02')).toEqual([]);
+      expect(await myRosterOf(ada, leeds, '2026-03-02', '2026-03-02')).toEqual([]);
+      const result = await setPattern(headOffice, {
+        therapistId: ada,
+        clinicId: leeds,
+        effectiveFrom: '2026-03-02',
+        shifts: [{ weekday: 'monday', start: '09:00', end: '12:45' }],
+      });
+      expect(result.errors).toBeUndefined();
+    });
+
+    it('leaves out shifts from the day a therapist left, and refuses their pattern and time off', async () => {
+      const leeds = await make.clinic();
+      const ada = await make.therapist([leeds]);
+      await setPattern(headOffice, {
+        therapistId: ada,
+        clinicId: leeds,
+        effectiveFrom: '2026-01-01',
+        shifts: MONDAY_NINE_TO_FIVE,
+      });
+      const requested = await app.gql<{ requestTimeOff: TimeOffResult }>(
+        REQUEST,
+        {
+          input: {
+            therapistId: ada,
+            kind: 'holiday',
+            startDate: '2026-03-16',
+            endDate: '2026-03-16',
+          },
+        },
+        headOffice,
+      );
+      expect(requested.errors).toBeUndefined();
+      await run(gql.left, { id: ada, on: '2026-03-09' });
+
+      expect((await rosterOf(leeds, '2026-03-02', '2026-03-16')).map((s) => s.date)).toEqual([
+        '2026-03-02',
+      ]);
+      expect((await myRosterOf(ada, leeds, '2026-03-02', '2026-03-16')).map((s) => s.date)).toEqual(
+        ['2026-03-02'],
+      );
+      const before = await footprint(ada);
+      const pattern = await setPattern(headOffice, {
+        therapistId: ada,
+        clinicId: leeds,
+        effectiveFrom: '2026-04-06',
+        shifts: MONDAY_NINE_TO_FIVE,
+      });
+      expect(codes(pattern)).toEqual(['THERAPIST_HAS_LEFT']);
+      const approved = await app.gql(
+        DECIDE('approveTimeOff'),
+        { id: requested.data?.requestTimeOff.id },
+        headOffice,
+      );
+      expect(codes(approved)).toEqual(['THERAPIST_HAS_LEFT']);
+      expect(approved.errors?.[0]?.message).toContain('has left');
+      expect(await footprint(ada)).toEqual(before);
+    });
+
+    it('cuts roster shifts to weekly hours that were narrowed after the pattern was set', async () => {
+      const leeds = await make.clinic();
+      const ada = await make.therapist([leeds]);
+      await setPattern(headOffice, {
+        therapistId: ada,
+        clinicId: leeds,
+        effectiveFrom: '2026-01-01',
+        shifts: MONDAY_NINE_TO_FIVE,
+      });
+      await run(gql.hours, {
+        input: { clinicId: leeds, openingHours: { ...WEEK, monday: day('09:00', '13:00') } },
+      });
+      expect(
+        (await rosterOf(leeds, '2026-03-02', '2026-03-02')).map(
+          (s) => `${s.localStart}–${s.localEnd}`,
+        ),
+      ).toEqual(['09:00–13:00']);
+    });
+
+    it('refuses a pattern at a suspended or a closed clinic, saying its status', async () => {
+      const leeds = await make.clinic({ name: 'Leeds' });
+      const ada = await make.therapist([leeds]);
+      await run(gql.address, {
+        input: {
+          clinicId: leeds,
+          address: { line1: '1 Park Row', city: 'Leeds', postcode: 'LS1 5AB' },
+        },
+      });
+      await run(gql.status, { input: { clinicId: leeds, status: 'active' } });
+      for (const status of ['suspended', 'closed']) {
+        await run(gql.status, { input: { clinicId: leeds, status } });
+        const result = await setPattern(headOffice, {
+          therapistId: ada,
+          clinicId: leeds,
+          effectiveFrom: '2026-01-05',
+          shifts: MONDAY_NINE_TO_FIVE,
+        });
+        expect(codes(result)).toEqual(['CLINIC_NOT_SCHEDULABLE']);
+        expect(result.errors?.[0]?.message).toContain(`Leeds is ${status}`);
+      }
+      expect(await footprint(ada)).toMatchObject({ shifts: 0, events: 0 });
+    });
+
+    it('checks against opening hours narrowed while it waited for the clinic lock', async () => {
+      const leeds = await make.clinic();
+      const ada = await make.therapist([leeds]);
+      const runner = app.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.startTransaction();
+        await runner.query(`SELECT id FROM clinic WHERE id = $1 FOR UPDATE`, [leeds]);
+        await runner.query(
+          `UPDATE clinic SET weekly_hours = jsonb_set(weekly_hours, '{monday}', $2::jsonb) WHERE id = $1`,
+          [leeds, JSON.stringify(day('09:00', '13:00'))],
+        );
+        const pending = setPattern(headOffice, {
+          therapistId: ada,
+          clinicId: leeds,
+          effectiveFrom: '2026-01-05',
+          shifts: MONDAY_NINE_TO_FIVE,
+        });
+        await someoneWaitsOnALock();
+        await runner.commitTransaction();
+        expect(codes(await pending)).toEqual(['SHIFT_OUTSIDE_OPENING_HOURS']);
+      } finally {
+        await runner.release();
+      }
+      expect(await footprint(ada)).toMatchObject({ shifts: 0, events: 0 });
+    });
+
+    it('checks against an unassignment committed while it waited for the therapist lock', async () => {
+      const leeds = await make.clinic({ name: 'Leeds' });
+      const york = await make.clinic({ name: 'York' });
+      const ada = await make.therapist([leeds, york]);
+      const runner = app.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.startTransaction();
+        await runner.query(`SELECT id FROM therapist WHERE id = $1 FOR UPDATE`, [ada]);
+        await runner.query(
+          `DELETE FROM therapist_clinic WHERE therapist_id = $1 AND clinic_id = $2`,
+          [ada, york],
+        );
+        const pending = setPattern(headOffice, {
+          therapistId: ada,
+          clinicId: york,
+          effectiveFrom: '2026-01-05',
+          shifts: MONDAY_NINE_TO_FIVE,
+        });
+        await someoneWaitsOnALock();
+        await runner.commitTransaction();
+        expect(codes(await pending)).toEqual(['THERAPIST_NOT_AT_CLINIC']);
+      } finally {
+        await runner.release();
+      }
+      expect(await footprint(ada)).toMatchObject({ shifts: 0, events: 0 });
+    });
+  });
 });

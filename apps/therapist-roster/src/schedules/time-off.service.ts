@@ -156,6 +156,15 @@ export class TimeOffService {
           }`,
         );
       }
+      if (action === 'approve' && therapist.status === 'left') {
+        throw new ScheduleError(
+          ScheduleErrorCode.TherapistHasLeft,
+          `therapist ${therapist.displayName} has left the network${
+            therapist.leftOn === null ? '' : ` (on ${therapist.leftOn})`
+          }; their time off cannot be approved: reject or cancel it instead`,
+          { field: 'id' },
+        );
+      }
       const next = nextTimeOffStatus(current.status, action);
       if (!next.ok) {
         failWith(next.problem);

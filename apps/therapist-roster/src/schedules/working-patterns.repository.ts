@@ -2,9 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import type { Tx } from '@app/database';
+import type { ClinicStatus } from '../clinics/domain/clinic-status';
+import type { WeeklyHours } from '../clinics/domain/opening-hours';
+import type { TherapistStatus } from '../therapists/domain/therapist-status';
 import { addDays } from './domain/calendar-date';
 import type { PatternShift } from './domain/pattern-shift';
 import { WorkingPatternShiftEntity } from './working-pattern-shift.entity';
+
+/** The therapist and clinic as they stand once locked inside the pattern's transaction. */
+export interface LockedPatternParties {
+  readonly therapist: {
+    readonly displayName: string;
+    readonly status: TherapistStatus;
+    readonly leftOn: string | null;
+    readonly clinicIds: readonly string[];
+  };
+  readonly clinic: {
+    readonly name: string;
+    readonly timezone: string;
+    readonly status: ClinicStatus;
+    readonly weekly: WeeklyHours;
+  };
+}
 
 @Injectable()
 export class WorkingPatternsRepository {
@@ -18,6 +37,54 @@ export class WorkingPatternsRepository {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
       `working-pattern:${therapistId}`,
     ]);
+  }
+
+  /**
+   * Locks the therapist's row (FOR UPDATE: assignment, unassignment and leaving wait) and the
+   * clinic's row (FOR SHARE: opening-hours and status changes wait) until commit, then reads
+   * both fresh, so a pattern is checked against what stands when it is written. Undefined
+   * when either is gone.
+   */
+  async lockParties(
+    tx: Tx,
+    therapistId: string,
+    clinicId: string,
+  ): Promise<LockedPatternParties | undefined> {
+    const therapists = await tx.query<
+      { given_name: string; family_name: string; status: TherapistStatus; left_on: string | null }[]
+    >(
+      `SELECT given_name, family_name, status, left_on::text AS left_on
+         FROM therapist WHERE id = $1 FOR UPDATE`,
+      [therapistId],
+    );
+    const clinics = await tx.query<
+      { name: string; timezone: string; status: ClinicStatus; weekly_hours: WeeklyHours }[]
+    >(`SELECT name, timezone, status, weekly_hours FROM clinic WHERE id = $1 FOR SHARE`, [
+      clinicId,
+    ]);
+    const [therapist] = therapists;
+    const [clinic] = clinics;
+    if (therapist === undefined || clinic === undefined) {
+      return undefined;
+    }
+    const assignments = await tx.query<{ clinic_id: string }[]>(
+      `SELECT clinic_id FROM therapist_clinic WHERE therapist_id = $1 ORDER BY assigned_at`,
+      [therapistId],
+    );
+    return {
+      therapist: {
+        displayName: `${therapist.given_name} ${therapist.family_name}`,
+        status: therapist.status,
+        leftOn: therapist.left_on,
+        clinicIds: assignments.map((row) => row.clinic_id),
+      },
+      clinic: {
+        name: clinic.name,
+        timezone: clinic.timezone,
+        status: clinic.status,
+        weekly: clinic.weekly_hours,
+      },
+    };
   }
 
   /** Every shift of the therapist, at every clinic, in every period. */

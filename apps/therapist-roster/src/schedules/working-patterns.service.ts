@@ -11,10 +11,12 @@ import { addDays } from './domain/calendar-date';
 import type { PatternShift } from './domain/pattern-shift';
 import { SchedulePolicy } from './domain/schedule-policy';
 import { canSetWorkingPattern, rosterAccess } from './domain/schedule-permissions';
+import { clinicSchedulingProblem } from './domain/clinic-schedulable';
+import { shiftsStillWorked } from './domain/shifts-still-worked';
 import { checkWorkingPattern } from './domain/working-pattern-rules';
 import { CLINIC_HOURS, ClinicHoursPort } from './ports/clinic-hours.port';
 import { THERAPIST_DIRECTORY, TherapistDirectoryPort } from './ports/therapist-directory.port';
-import { requireDate, requireId, throwProblems } from './schedule-input';
+import { failWith, requireDate, requireId, throwProblems } from './schedule-input';
 import { SCHEDULE_POLICY } from './schedules.tokens';
 import { ScheduleError, ScheduleErrorCode } from './schedules.errors';
 import { WorkingPatternsRepository } from './working-patterns.repository';
@@ -74,23 +76,10 @@ export class WorkingPatternsService {
         { field: 'effectiveTo' },
       );
     }
-    const clinic = await this.clinics.requireClinic(clinicId);
-    const schedule = await this.clinics.getSchedule(clinicId);
-    const therapist = await this.therapists.requireTherapist(therapistId);
-    if (therapist.status === 'left') {
-      throw new ScheduleError(
-        ScheduleErrorCode.TherapistHasLeft,
-        `therapist ${therapist.displayName} has left the network; their working pattern cannot change`,
-        { field: 'therapistId' },
-      );
-    }
-    if (!therapist.clinicIds.includes(clinicId)) {
-      throw new ScheduleError(
-        ScheduleErrorCode.TherapistNotAtClinic,
-        `therapist ${therapist.displayName} does not work at ${clinic.name}; assign them to the clinic first`,
-        { field: 'therapistId' },
-      );
-    }
+    // Existence first, for CLINIC_NOT_FOUND / THERAPIST_NOT_FOUND; every rule is checked
+    // inside the transaction against the locked, freshly read rows.
+    await this.clinics.requireClinic(clinicId);
+    await this.therapists.requireTherapist(therapistId);
     const shifts: PatternShift[] = command.shifts.map((shift) => ({
       id: randomUUID(),
       therapistId,
@@ -104,16 +93,44 @@ export class WorkingPatternsService {
 
     return this.transactions.run(async (tx) => {
       await this.patterns.lockTherapist(tx, therapistId);
+      const parties = await this.patterns.lockParties(tx, therapistId, clinicId);
+      if (parties === undefined) {
+        throw new Error(`therapist ${therapistId} or clinic ${clinicId} vanished while locking`);
+      }
+      const { therapist } = parties;
+      const clinic = { id: clinicId, ...parties.clinic };
+      if (therapist.status === 'left') {
+        throw new ScheduleError(
+          ScheduleErrorCode.TherapistHasLeft,
+          `therapist ${therapist.displayName} has left the network${
+            therapist.leftOn === null ? '' : ` (on ${therapist.leftOn})`
+          }; their working pattern cannot change`,
+          { field: 'therapistId' },
+        );
+      }
+      const clinicProblem = clinicSchedulingProblem(clinic.status, clinic.name);
+      if (clinicProblem !== undefined) {
+        failWith(clinicProblem);
+      }
+      if (!therapist.clinicIds.includes(clinicId)) {
+        throw new ScheduleError(
+          ScheduleErrorCode.TherapistNotAtClinic,
+          `therapist ${therapist.displayName} does not work at ${clinic.name}; assign them to the clinic first`,
+          { field: 'therapistId' },
+        );
+      }
       const current = await this.patterns.findByTherapist(tx, therapistId);
-      const otherShifts = current.flatMap((shift) =>
-        keptAfterReplacing(shift, clinicId, effectiveFrom),
+      // Shifts at clinics they no longer work at, or after they left, cannot clash.
+      const otherShifts = shiftsStillWorked(
+        current.flatMap((shift) => keptAfterReplacing(shift, clinicId, effectiveFrom)),
+        therapist,
       );
       const names = await this.clinicNames(otherShifts, clinic);
       throwProblems(
         checkWorkingPattern({
           shifts,
           otherShifts,
-          weekly: schedule.weekly,
+          weekly: clinic.weekly,
           therapistName: therapist.displayName,
           clinicName: (id) => names.get(id) ?? id,
           policy: this.policy,

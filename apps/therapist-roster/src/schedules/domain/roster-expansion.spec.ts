@@ -1,5 +1,5 @@
 import { expandPatterns } from './roster-expansion';
-import { aSchedule, aShift } from './schedule.fixtures';
+import { aSchedule, aShift, NINE_TO_FIVE_WEEKDAYS } from './schedule.fixtures';
 import type { RosterShift } from './roster-shift';
 
 const hours = (s: RosterShift): number => (s.endsAt.getTime() - s.startsAt.getTime()) / 3_600_000;
@@ -135,6 +135,37 @@ describe(expandPatterns.name, () => {
       '2026-12-24',
     );
     expect(shift && brief(shift).local).toBe('10:00–13:00');
+  });
+
+  it('cuts shifts down to the weekly hours after they were narrowed', () => {
+    const schedule = aSchedule({
+      weekly: { ...NINE_TO_FIVE_WEEKDAYS, monday: [{ start: '09:00', end: '13:00' }] },
+    });
+    const shifts = expandPatterns([aShift()], schedule, '2026-01-05', '2026-01-05');
+    expect(shifts.map((s) => brief(s).local)).toEqual(['09:00–13:00']);
+  });
+
+  it('splits a shift around a closure inside the day, and drops it on a now-closed weekday', () => {
+    const schedule = aSchedule({
+      weekly: {
+        ...NINE_TO_FIVE_WEEKDAYS,
+        monday: [],
+        tuesday: [
+          { start: '09:00', end: '12:00' },
+          { start: '13:00', end: '17:00' },
+        ],
+      },
+    });
+    const shifts = expandPatterns(
+      [aShift(), aShift({ id: 'tue', weekday: 'tuesday' })],
+      schedule,
+      '2026-01-05',
+      '2026-01-06',
+    );
+    expect(shifts.map((s) => `${s.date} ${brief(s).local}`)).toEqual([
+      '2026-01-06 09:00–12:00',
+      '2026-01-06 13:00–17:00',
+    ]);
   });
 
   it("ignores other clinics' shifts", () => {

@@ -1,6 +1,7 @@
 import { weekdayOf } from '../../clinics/domain/iso-date';
 import { endMinutes, startMinutes } from '../../clinics/domain/local-time';
 import type { ClinicSchedule, TimeRange } from '../../clinics/domain/opening-hours';
+import { openingRangesOn } from '../../clinics/domain/opening-ranges-on';
 import { eachDate } from './calendar-date';
 import type { PatternShift } from './pattern-shift';
 import type { RosterShift } from './roster-shift';
@@ -27,8 +28,10 @@ function clip(start: number, end: number, ranges: readonly TimeRange[]): [number
  * dates, both included), with wall-clock and UTC times.
  *
  * - A shift applies on dates of its weekday within its effective period.
- * - A dated exception replaces the weekly hours that day: a closed day (no ranges, e.g. a
- *   bank holiday) removes every shift; special hours cut shifts down to what lies inside them.
+ * - Shifts are cut down to the clinic's opening ranges that date (`openingRangesOn`): its
+ *   current weekly hours, or the dated exception that replaces them. A closed day (no ranges,
+ *   e.g. a bank holiday) removes every shift, and a shift set before the weekly hours were
+ *   narrowed never shows while the clinic is closed.
  * - Wall times become instants with `zonedTimeToUtc`, so 09:00–17:00 in London is 08:00Z–16:00Z
  *   in summer and 09:00Z–17:00Z in winter, 8 hours either way, also on clock-change days.
  *   A shift that lies wholly in the spring-forward gap (01:00–02:00 in London on the last
@@ -45,7 +48,7 @@ export function expandPatterns(
   const result: RosterShift[] = [];
   for (const date of eachDate(from, to)) {
     const weekday = weekdayOf(date);
-    const exception = schedule.exceptions.find((e) => e.date === date);
+    const ranges = openingRangesOn(schedule, date);
     for (const shift of shifts) {
       if (
         shift.clinicId !== schedule.clinicId ||
@@ -57,8 +60,7 @@ export function expandPatterns(
       }
       const start = startMinutes(shift.start) ?? 0;
       const end = endMinutes(shift.end) ?? 0;
-      const windows = exception === undefined ? [[start, end]] : clip(start, end, exception.ranges);
-      for (const [windowStart = 0, windowEnd = 0] of windows) {
+      for (const [windowStart, windowEnd] of clip(start, end, ranges)) {
         const startsAt = zonedTimeToUtc(date, minutesToTime(windowStart), zone);
         const endsAt = zonedTimeToUtc(date, minutesToTime(windowEnd), zone);
         if (endsAt.getTime() <= startsAt.getTime()) {

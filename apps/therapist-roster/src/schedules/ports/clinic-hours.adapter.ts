@@ -10,7 +10,12 @@ export class ClinicHoursAdapter implements ClinicHoursPort {
 
   async requireClinic(clinicId: string): Promise<ClinicSummary> {
     const clinic = await this.clinics.requireClinic(clinicId);
-    return { id: clinic.id, name: clinic.name, timezone: clinic.timezone };
+    return {
+      id: clinic.id,
+      name: clinic.name,
+      timezone: clinic.timezone,
+      status: clinic.status,
+    };
   }
 
   async getSchedule(clinicId: string): Promise<ClinicSchedule> {

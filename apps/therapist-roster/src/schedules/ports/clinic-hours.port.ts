@@ -1,3 +1,4 @@
+import type { ClinicStatus } from '../../clinics/domain/clinic-status';
 import type { ClinicSchedule } from '../../clinics/domain/opening-hours';
 
 /** What schedules needs to know about a clinic. */
@@ -5,6 +6,7 @@ export interface ClinicSummary {
   readonly id: string;
   readonly name: string;
   readonly timezone: string;
+  readonly status: ClinicStatus;
 }
 
 /**

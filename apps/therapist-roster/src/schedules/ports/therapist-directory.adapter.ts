@@ -14,6 +14,7 @@ export class TherapistDirectoryAdapter implements TherapistDirectoryPort {
       displayName: `${therapist.givenName} ${therapist.familyName}`,
       status: therapist.status,
       clinicIds: therapist.clinicIds,
+      leftOn: therapist.leftOn,
     };
   }
 }

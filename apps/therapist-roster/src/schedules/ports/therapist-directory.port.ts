@@ -7,6 +7,8 @@ export interface TherapistSummary {
   readonly status: TherapistStatus;
   /** Clinics the therapist works at. */
   readonly clinicIds: readonly string[];
+  /** The day they left the network (status `left`); null while they work in it. */
+  readonly leftOn: string | null;
 }
 
 /**
