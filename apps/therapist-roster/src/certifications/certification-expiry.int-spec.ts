@@ -7,7 +7,7 @@ import { TherapistRosterModule } from '../therapist-roster.module';
 import { therapistRosterDefinition } from '../therapist-roster.definition';
 import { addDays, utcDateOf } from '../therapists/domain/calendar-date';
 import { TherapistFactory } from '../therapists/test-support/therapist-factory';
-import { CertificationExpiryJob } from './certification-expiry.job';
+import { CertificationExpiryJob, ExpiryRunResult } from './certification-expiry.job';
 import { CertificationsRepository } from './certifications.repository';
 import { CertificationFactory } from './test-support/certification-factory';
 
@@ -97,6 +97,50 @@ describe(CertificationExpiryJob.name, () => {
     expect(await notices(id)).toEqual(['expiring_30', 'expiring_7', 'certification.expired']);
     const expired = await app.event('certification.expired', (e) => e.aggregateId === id);
     expect(expired.data).toMatchObject({ status: 'expired', renewed: false });
+  });
+
+  it('still sends the other notices when one certification fails, and retries it', async () => {
+    const broken = await certificationExpiringOn(addDays(today, 30));
+    const healthy = await certificationExpiringOn(addDays(today, 30));
+    // A real database failure for one certification only: its notice row is refused.
+    await app.dataSource.query(`
+      CREATE FUNCTION pg_temp_refuse_notice() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.certification_id = '${broken}' THEN
+          RAISE EXCEPTION 'refusing the notice of certification %', NEW.certification_id;
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await app.dataSource.query(`
+      CREATE TRIGGER refuse_notice BEFORE INSERT ON certification_notice
+      FOR EACH ROW EXECUTE FUNCTION pg_temp_refuse_notice()`);
+    let partial: ExpiryRunResult;
+    try {
+      partial = await replica().runFor(today);
+    } finally {
+      await app.dataSource.query('DROP TRIGGER refuse_notice ON certification_notice');
+      await app.dataSource.query('DROP FUNCTION pg_temp_refuse_notice()');
+    }
+    expect(partial.ran).toBe(true);
+    expect(partial.sent).toContainEqual({ certificationId: healthy, notice: 'expiring_30' });
+    expect(partial.failed).toEqual([{ certificationId: broken, notice: 'expiring_30' }]);
+    expect(await notices(healthy)).toEqual(['expiring_30']);
+    expect(await notices(broken)).toEqual([]);
+    expect(
+      await app.dataSource.query('SELECT 1 FROM certification_notice WHERE certification_id = $1', [
+        broken,
+      ]),
+    ).toEqual([]);
+
+    // The retry sends only what is missing: the failed notice, never the healthy one again.
+    const retry = await replica().runFor(today);
+    const ours = new Set([broken, healthy]);
+    expect(retry.sent.filter((s) => ours.has(s.certificationId))).toEqual([
+      { certificationId: broken, notice: 'expiring_30' },
+    ]);
+    expect(retry.failed).toEqual([]);
+    expect(await notices(broken)).toEqual(['expiring_30']);
+    expect(await notices(healthy)).toEqual(['expiring_30']);
   });
 
   it('sends one event when run twice for the same day, even after a restart', async () => {

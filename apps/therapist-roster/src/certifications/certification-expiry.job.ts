@@ -22,13 +22,15 @@ import {
 import { certificationStateOf } from './certification-event-data';
 import { CertificationsRepository, ExpiryCandidate } from './certifications.repository';
 import { dueNotice, ExpiryNotice, NOTICE_HORIZON_DAYS } from './domain/expiry-notice';
-import { nextDailyRunAt } from './domain/expiry-schedule';
+import { nextExpiryRunAt } from './domain/expiry-schedule';
 
 export interface ExpiryRunResult {
   /** False when another replica held the job's lock and did (or is doing) the run. */
   readonly ran: boolean;
   readonly today: CalendarDate;
   readonly sent: readonly { readonly certificationId: string; readonly notice: ExpiryNotice }[];
+  /** Notices that could not be sent this run (logged; the next run, a retry, tries again). */
+  readonly failed: readonly { readonly certificationId: string; readonly notice: ExpiryNotice }[];
 }
 
 const JOB_ACTOR: EventActor = { type: 'system', id: 'certification-expiry-job' };
@@ -41,8 +43,11 @@ const JOB_ACTOR: EventActor = { type: 'system', id: 'certification-expiry-job' }
  * replicas race for a PostgreSQL advisory lock and only the holder runs. Which notice is
  * due is `dueNotice` (domain/expiry-notice.ts).
  *
- * A run is one transaction: if it fails (e.g. the database goes away), nothing of it is
- * kept and the next run does it all again.
+ * A run holds the advisory lock in a transaction of its own for its whole length, and sends
+ * each due notice in ONE transaction per notice (notice row + outbox event together). A
+ * notice that fails is logged and skipped, the others are still sent; a failed or partial
+ * run is retried after 1, 5 and 15 minutes (`nextExpiryRunAt`) rather than the next day.
+ * Only notices not yet recorded are sent, so retries never send one twice.
  */
 @Injectable()
 export class CertificationExpiryJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -50,6 +55,8 @@ export class CertificationExpiryJob implements OnApplicationBootstrap, BeforeApp
   private stopped = false;
   /** Runs in this process one at a time (the lock serialises across processes). */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Failed or partial scheduled runs in a row (0 after a complete one). */
+  private failedRuns = 0;
 
   constructor(
     private readonly certifications: CertificationsRepository,
@@ -87,15 +94,25 @@ export class CertificationExpiryJob implements OnApplicationBootstrap, BeforeApp
     this.runFor(utcDateOf(new Date()))
       .then(
         (result) => {
-          this.logger.info(
-            { job: 'certification-expiry', ran: result.ran, sent: result.sent.length },
-            `certification expiry run for ${result.today}: ${result.sent.length} notice(s) sent`,
-          );
+          this.failedRuns = result.failed.length > 0 ? this.failedRuns + 1 : 0;
+          const summary = {
+            job: 'certification-expiry',
+            ran: result.ran,
+            sent: result.sent.length,
+            failed: result.failed.length,
+          };
+          const message = `certification expiry run for ${result.today}: ${result.sent.length} notice(s) sent, ${result.failed.length} failed`;
+          if (result.failed.length > 0) {
+            this.logger.warn(summary, `${message}; it will be retried`);
+          } else {
+            this.logger.info(summary, message);
+          }
         },
         (error: unknown) => {
+          this.failedRuns += 1;
           this.logger.error(
             { job: 'certification-expiry', err: error },
-            'certification expiry run failed; it will be retried at the next run',
+            'certification expiry run failed; it will be retried',
           );
         },
       )
@@ -108,33 +125,53 @@ export class CertificationExpiryJob implements OnApplicationBootstrap, BeforeApp
       return;
     }
     const now = new Date();
-    this.timer = setTimeout(() => this.tick(), nextDailyRunAt(now).getTime() - now.getTime());
+    const at = nextExpiryRunAt(now, this.failedRuns);
+    this.timer = setTimeout(() => this.tick(), at.getTime() - now.getTime());
     this.timer.unref();
   }
 
+  /**
+   * The lock transaction stays open for the whole run (so replicas skip), while each notice
+   * is written in a transaction of its own: one bad certification does not undo the rest.
+   */
   private async runOnce(today: CalendarDate): Promise<ExpiryRunResult> {
-    return this.transactions.run(async (tx) => {
-      if (!(await this.certifications.tryLockExpiryJob(tx))) {
-        return { ran: false, today, sent: [] };
+    return this.transactions.run(async (lockTx) => {
+      if (!(await this.certifications.tryLockExpiryJob(lockTx))) {
+        return { ran: false, today, sent: [], failed: [] };
       }
       const candidates = await this.certifications.findExpiryCandidates(
-        tx,
+        lockTx,
         today,
         addDays(today, NOTICE_HORIZON_DAYS),
       );
       const sent: { certificationId: string; notice: ExpiryNotice }[] = [];
+      const failed: { certificationId: string; notice: ExpiryNotice }[] = [];
       for (const candidate of candidates) {
         const notice = dueNotice(candidate, today);
         if (notice === undefined) {
           continue;
         }
         const certificationId = candidate.certification.id;
-        if (await this.certifications.recordNotice(tx, certificationId, notice, today)) {
-          await this.publish(tx, candidate, notice, today);
-          sent.push({ certificationId, notice });
+        try {
+          const recorded = await this.transactions.run(async (tx) => {
+            if (!(await this.certifications.recordNotice(tx, certificationId, notice, today))) {
+              return false;
+            }
+            await this.publish(tx, candidate, notice, today);
+            return true;
+          });
+          if (recorded) {
+            sent.push({ certificationId, notice });
+          }
+        } catch (error: unknown) {
+          failed.push({ certificationId, notice });
+          this.logger.error(
+            { job: 'certification-expiry', certificationId, notice, err: error },
+            `certification expiry notice ${notice} for certification ${certificationId} failed; skipped, the other notices are still sent and it will be retried`,
+          );
         }
       }
-      return { ran: true, today, sent };
+      return { ran: true, today, sent, failed };
     });
   }
 

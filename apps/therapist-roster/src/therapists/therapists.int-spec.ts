@@ -442,6 +442,27 @@ describe('therapist-roster therapists', () => {
       expect(await rosterFootprint(app)).toBe(before);
     });
 
+    it('refuses a manager of only some of their clinics, pointing at unassign', async () => {
+      const sam = await make.therapist({ clinicIds: [leeds, york] });
+      const before = await rosterFootprint(app);
+      const left = await app.gql(MARK_LEFT, { id: sam.id }, leedsManager);
+      const leave = await app.gql(SET_STATUS, { id: sam.id, status: 'on_leave' }, yorkManager);
+      for (const result of [left, leave]) {
+        expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+        expect(result.errors?.[0]?.message).toContain('unassignTherapistFromClinic');
+      }
+      expect(await rosterFootprint(app)).toBe(before);
+
+      const bothManager = await app.token({ role: 'clinic_manager', clinicIds: [leeds, york] });
+      const allowed = await app.gql<{ setTherapistStatus: TherapistView }>(
+        SET_STATUS,
+        { id: sam.id, status: 'on_leave' },
+        bothManager,
+      );
+      expect(allowed.errors).toBeUndefined();
+      expect(allowed.data?.setTherapistStatus.status).toBe('on_leave');
+    });
+
     it("refuses another clinic's manager and a bad date, writing nothing", async () => {
       const sam = await make.therapist({ clinicIds: [leeds] });
       const before = await rosterFootprint(app);

@@ -29,7 +29,9 @@ import {
 } from './domain/therapist-cursor';
 import {
   canManageClinicStaff,
+  canChangeTherapistNetworkStatus,
   canManageTherapist,
+  clinicsNotManagedBy,
   isTherapistThemself,
   SELF_EDITABLE_FIELDS,
 } from './domain/therapist-permissions';
@@ -266,7 +268,10 @@ export class TherapistsService {
     });
   }
 
-  /** A therapist leaves the network (final); `leftOn` defaults to today (UTC). */
+  /**
+   * A therapist leaves the network (final); `leftOn` defaults to today (UTC). Head office,
+   * or a manager of every clinic the therapist works at.
+   */
   async markTherapistLeft(
     caller: Caller,
     id: string,
@@ -283,7 +288,7 @@ export class TherapistsService {
     }
     return this.transactions.run(async (tx) => {
       const current = await this.lockTherapist(tx, id);
-      this.requireManages(caller, current);
+      this.requireManagesEverywhere(caller, current);
       requireStillWorking(current);
       const therapist = await this.therapists.update(tx, {
         ...rowOf(current),
@@ -302,6 +307,7 @@ export class TherapistsService {
   /**
    * Puts a therapist on leave or back to active. Setting the status they already have is a
    * no-op (no event), so a retried request is harmless. Leaving is `markTherapistLeft`.
+   * Leave is network-wide: head office, or a manager of every clinic the therapist works at.
    */
   async setTherapistStatus(
     caller: Caller,
@@ -318,7 +324,7 @@ export class TherapistsService {
     }
     return this.transactions.run(async (tx) => {
       const current = await this.lockTherapist(tx, id);
-      this.requireManages(caller, current);
+      this.requireManagesEverywhere(caller, current);
       requireStillWorking(current);
       if (current.status === status) {
         return current;
@@ -420,12 +426,19 @@ export class TherapistsService {
     return therapist;
   }
 
-  private requireManages(caller: Caller, therapist: Therapist): void {
+  /** Leave and leaving are network-wide: head office, or a manager of all their clinics. */
+  private requireManagesEverywhere(caller: Caller, therapist: Therapist): void {
+    if (canChangeTherapistNetworkStatus(caller, therapist)) {
+      return;
+    }
     if (!canManageTherapist(caller, therapist)) {
       throw new ForbiddenError(
         `therapist ${therapist.id} does not work at a clinic your login manages; ask head office or their clinic manager`,
       );
     }
+    throw new ForbiddenError(
+      `therapist ${therapist.id} also works at clinic(s) ${clinicsNotManagedBy(caller, therapist).join(', ')} that your login does not manage, and leave or leaving applies at every clinic; ask head office, or use unassignTherapistFromClinic to stop them working at your clinic`,
+    );
   }
 
   private requireManagesClinic(caller: Caller, clinicId: string): void {

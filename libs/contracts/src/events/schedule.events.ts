@@ -6,7 +6,9 @@ import { TOPICS } from '../topics';
  * Working-pattern and time-off events of therapist-roster. Enough for booking to keep its own
  * availability projection: the full pattern of a therapist at a clinic, and approved or
  * cancelled absences as UTC periods. Never a note or a reason (sickness details are health
- * data and stay in therapist-roster).
+ * data and stay in therapist-roster). The time-off events are INTERNAL: their `kind` can be
+ * 'sickness', which is health data, so they never reach integrators (public events must
+ * carry none); booking and notification consume them inside the platform.
  */
 export const patternWeekdaySchema = z.enum([
   'monday',
@@ -55,7 +57,10 @@ export const timeOffKindSchema = z.enum(['holiday', 'sickness', 'training']);
 const timeOffStateSchema = z.object({
   timeOffId: z.uuid(),
   therapistId: z.uuid(),
-  /** The clinics the therapist works at: their shifts at each are affected. */
+  /**
+   * A snapshot of the clinics the therapist worked at when the event was written. Time off
+   * applies to the therapist, not to these clinics: apply it wherever they work.
+   */
   clinicIds: z.array(z.uuid()),
   kind: timeOffKindSchema,
   startsAt: z.iso.datetime({ offset: true }),
@@ -66,9 +71,9 @@ export const TimeOffApprovedV1 = defineEvent({
   type: 'time_off.approved',
   version: 1,
   topic: TOPICS.roster,
-  visibility: 'public',
+  visibility: 'internal',
   description:
-    'Time off was approved: the therapist does not work in [startsAt, endsAt) (UTC) at any of clinicIds. No notes or reasons.',
+    "Internal (kind may be 'sickness', which is health data: never forward it to integrators). Time off was approved: the therapist does not work in [startsAt, endsAt) (UTC). It applies per therapist, at every clinic they work at, including clinics they are assigned to later: apply it to all their shifts, not only at clinicIds (a snapshot of their clinics when it was approved). No notes or reasons.",
   schema: timeOffStateSchema,
 });
 
@@ -76,8 +81,8 @@ export const TimeOffCancelledV1 = defineEvent({
   type: 'time_off.cancelled',
   version: 1,
   topic: TOPICS.roster,
-  visibility: 'public',
+  visibility: 'internal',
   description:
-    'Requested or approved time off was cancelled; when wasApproved, the therapist is available again in [startsAt, endsAt) as their pattern says.',
+    "Internal (kind may be 'sickness', which is health data: never forward it to integrators). Requested or approved time off was cancelled; when wasApproved, the therapist is available again in [startsAt, endsAt) as their pattern says, at every clinic they work at (clinicIds is only a snapshot of their clinics when it was cancelled).",
   schema: timeOffStateSchema.extend({ wasApproved: z.boolean() }),
 });

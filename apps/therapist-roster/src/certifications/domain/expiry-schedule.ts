@@ -12,3 +12,22 @@ export function nextDailyRunAt(now: Date): Date {
   const todayRun = midnight + RUN_OFFSET_MS;
   return new Date(todayRun > now.getTime() ? todayRun : todayRun + DAY_MS);
 }
+
+/** After a failed or partial run, retry after 1, 5, then 15 minutes. */
+export const RETRY_DELAYS_MS: readonly number[] = [60_000, 5 * 60_000, 15 * 60_000];
+
+/**
+ * When the job runs next after a run ending at `now`. `failedRuns` counts the failed or
+ * partial runs in a row (0 after a complete run). A failed run is retried with backoff
+ * (RETRY_DELAYS_MS); once those retries are used up, or when the daily run comes sooner,
+ * it waits for the daily run (which tries again, and starts a new round of retries).
+ */
+export function nextExpiryRunAt(now: Date, failedRuns: number): Date {
+  const daily = nextDailyRunAt(now);
+  const delay = failedRuns > 0 ? RETRY_DELAYS_MS[failedRuns - 1] : undefined;
+  if (delay === undefined) {
+    return daily;
+  }
+  const retry = new Date(now.getTime() + delay);
+  return retry < daily ? retry : daily;
+}

@@ -20,6 +20,33 @@ export function canManageTherapist(
   );
 }
 
+/**
+ * Who may change a therapist's network-wide status (put them on leave, back to active, or
+ * mark them as left): leaving and leave apply at every clinic they work at, so head office
+ * or a manager of EVERY one of those clinics. A manager of only some of them may instead
+ * unassign the therapist from their own clinics.
+ */
+export function canChangeTherapistNetworkStatus(
+  caller: Caller,
+  therapist: { readonly clinicIds: readonly string[] },
+): boolean {
+  if (caller.role === 'head_office_admin') {
+    return true;
+  }
+  return (
+    therapist.clinicIds.length > 0 &&
+    therapist.clinicIds.every((clinicId) => managesClinic(caller, clinicId))
+  );
+}
+
+/** The therapist's clinics the caller does not manage (for a message saying what to do). */
+export function clinicsNotManagedBy(
+  caller: Caller,
+  therapist: { readonly clinicIds: readonly string[] },
+): string[] {
+  return therapist.clinicIds.filter((clinicId) => !managesClinic(caller, clinicId));
+}
+
 /** A therapist's own login (role therapist, token `therapist_id` = this therapist). */
 export function isTherapistThemself(caller: Caller, therapistId: string): boolean {
   return caller.role === 'therapist' && caller.therapistId === therapistId;
