@@ -13,6 +13,8 @@ export interface OutboxRelayOptions {
   /** Fallback poll, for missed notifications and for retrying after failures. */
   readonly pollIntervalMs?: number;
   readonly batchSize?: number;
+  /** Published rows are kept this long (for inspection and replays), then pruned. */
+  readonly retainPublishedMs?: number;
   readonly log?: MessagingLog;
   readonly metrics?: MessagingMetrics;
 }
@@ -24,6 +26,10 @@ interface OutboxRow {
   envelope: unknown;
   headers: Record<string, string>;
 }
+
+/** Published outbox rows are pruned at most this often, after a drain. */
+const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+const DEFAULT_RETAIN_PUBLISHED_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** How soon a lost LISTEN connection is re-established (the poll covers the gap). */
 const RELISTEN_DELAY_MS = 500;
@@ -54,6 +60,7 @@ export class OutboxRelay {
   private wakeRequested = false;
   private failures = 0;
   private retryTimer: NodeJS.Timeout | undefined;
+  private lastPruneAt = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
@@ -118,6 +125,17 @@ export class OutboxRelay {
     }
   }
 
+  /** Deletes rows published longer ago than the retention; returns how many. */
+  async prunePublished(): Promise<number> {
+    const retainMs = this.options.retainPublishedMs ?? DEFAULT_RETAIN_PUBLISHED_MS;
+    const result = await this.pool.query(
+      `DELETE FROM outbox WHERE published_at IS NOT NULL
+        AND published_at < now() - make_interval(secs => $1::double precision / 1000)`,
+      [retainMs],
+    );
+    return result.rowCount ?? 0;
+  }
+
   async backlog(): Promise<number> {
     const result = await this.pool.query<{ count: string }>(
       'SELECT count(*) AS count FROM outbox WHERE published_at IS NULL',
@@ -138,6 +156,10 @@ export class OutboxRelay {
       } while (published === this.batchSize && this.running);
       this.failures = 0;
       await this.backlog();
+      if (Date.now() - this.lastPruneAt > PRUNE_INTERVAL_MS) {
+        this.lastPruneAt = Date.now();
+        await this.prunePublished();
+      }
     } catch (error) {
       if (!this.running) {
         return; // stopping: nothing to retry

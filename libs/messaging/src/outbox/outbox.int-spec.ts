@@ -168,4 +168,27 @@ describe('transactional outbox (a): a state change and its event commit together
     );
     expect(rows.map((row) => row.seq)).toEqual([1, 2]);
   });
+
+  it('prunes rows published longer ago than the retention, and keeps the rest', async () => {
+    const [old, recent] = [randomUUID(), randomUUID()];
+    for (const [id, publishedAt] of [
+      [old, new Date(Date.now() - 8 * 86_400_000)],
+      [recent, new Date()],
+    ] as const) {
+      await db.dataSource.query(
+        `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, headers, published_at)
+         VALUES ($1, 'x', 'k', 't', '{}', '{}', $2)`,
+        [id, publishedAt],
+      );
+    }
+
+    const pruner = new OutboxRelay({ databaseUrl: db.url, bus, retainPublishedMs: 7 * 86_400_000 });
+    expect(await pruner.prunePublished()).toBe(1);
+    const left = await db.dataSource.query<{ event_id: string }[]>(
+      'SELECT event_id FROM outbox WHERE event_id = ANY($1::uuid[])',
+      [[old, recent]],
+    );
+    expect(left.map((row) => row.event_id)).toEqual([recent]);
+    await pruner.stop();
+  });
 });
