@@ -1,4 +1,3 @@
-export * from './service-database-url';
 export * from './service-data-source';
 export * from './run-migrations';
 export * from './tx';

@@ -1,12 +1,8 @@
+import { requireClinicAccess } from '@app/platform/errors/require-clinic-access';
 import { randomUUID } from 'node:crypto';
 import type { Caller, Role } from '@app/auth';
 import { ForbiddenError } from '@app/platform/errors/forbidden.error';
-import {
-  requireHeadOfficeAdmin,
-  requireReader,
-  requireRoomManager,
-  visibleTo,
-} from './clinic-access';
+import { requireHeadOfficeAdmin, requireRoomManager, visibleTo } from './clinic-access';
 import type { Clinic } from './domain/clinic';
 import { CLOSED_ALL_WEEK } from './domain/opening-hours-rules';
 
@@ -38,9 +34,9 @@ describe('clinic access', () => {
   });
 
   it('lets everyone read the clinics in their scope and head office read all', () => {
-    expect(() => requireReader(caller('integrator'), mine)).not.toThrow();
-    expect(() => requireReader(caller('integrator'), theirs)).toThrow(ForbiddenError);
-    expect(() => requireReader(caller('clinical_lead', []), theirs)).not.toThrow();
+    expect(() => requireClinicAccess(caller('integrator'), mine)).not.toThrow();
+    expect(() => requireClinicAccess(caller('integrator'), theirs)).toThrow(ForbiddenError);
+    expect(() => requireClinicAccess(caller('clinical_lead', []), theirs)).not.toThrow();
   });
 
   it('hides the contact details from integrators only', () => {

@@ -1,5 +1,6 @@
-import { canActForClinic, Caller, isUuid } from '@app/auth';
+import { Caller, isUuid } from '@app/auth';
 import { ForbiddenError } from '@app/platform/errors/forbidden.error';
+import { requireClinicAccess } from '@app/platform/errors/require-clinic-access';
 import { ClinicError, ClinicErrorCode } from './clinics.errors';
 import type { Clinic } from './domain/clinic';
 
@@ -25,15 +26,7 @@ export function requireRoomManager(caller: Caller, clinicId: string): void {
       `only head office or the clinic's manager may change its rooms; your token has the role ${caller.role}`,
     );
   }
-  if (!canActForClinic(caller, clinicId)) {
-    throw new ForbiddenError(`clinic ${clinicId} is not one of the clinics your login may act for`);
-  }
-}
-
-export function requireReader(caller: Caller, clinicId: string): void {
-  if (!canActForClinic(caller, clinicId)) {
-    throw new ForbiddenError(`clinic ${clinicId} is not one of the clinics your login may act for`);
-  }
+  requireClinicAccess(caller, clinicId);
 }
 
 /** What a caller sees of a clinic: integrators (outside systems) get no contact details. */

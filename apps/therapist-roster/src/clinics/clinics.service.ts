@@ -1,3 +1,4 @@
+import { requireClinicAccess } from '@app/platform/errors/require-clinic-access';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Caller, clinicScope } from '@app/auth';
@@ -10,7 +11,6 @@ import {
   requireChangeable,
   requireFound,
   requireHeadOfficeAdmin,
-  requireReader,
   visibleTo,
 } from './clinic-access';
 import { clinicState } from './clinic-event-data';
@@ -189,7 +189,7 @@ export class ClinicsService {
 
   async getClinic(caller: Caller, id: string): Promise<Clinic> {
     const clinicId = parseClinicId(id, 'id');
-    requireReader(caller, clinicId);
+    requireClinicAccess(caller, clinicId);
     return visibleTo(caller, await this.requireClinic(clinicId));
   }
 

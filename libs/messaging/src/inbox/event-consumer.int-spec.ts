@@ -1,3 +1,4 @@
+import { testInfra } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope } from '@app/contracts';
@@ -11,7 +12,6 @@ import {
   newBus,
   recordTopic,
   testEvent,
-  testInfrastructure,
   uniqueTopic,
   waitFor,
 } from '../test-support/backbone-harness';
@@ -43,7 +43,7 @@ async function send(bus: MessageBus, topic: string, envelope: EventEnvelope): Pr
 }
 
 describe(EventConsumer.name, () => {
-  const infra = testInfrastructure();
+  const infra = testInfra();
   const topic = uniqueTopic('consumer');
   const posted = testEvent(topic, 'ledger.entry_posted');
   const broken = testEvent(topic, 'ledger.entry_broken');

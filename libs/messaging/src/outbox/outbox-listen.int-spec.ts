@@ -1,3 +1,4 @@
+import { testInfra } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { IncomingMessage, MessageBus, Subscription } from '../message-bus';
@@ -7,7 +8,6 @@ import {
   newBus,
   recordTopic,
   testEvent,
-  testInfrastructure,
   uniqueTopic,
   waitFor,
 } from '../test-support/backbone-harness';
@@ -16,7 +16,7 @@ import { OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
 
 describe('OutboxRelay LISTEN/NOTIFY', () => {
-  const infra = testInfrastructure();
+  const infra = testInfra();
   const topic = uniqueTopic('listen');
   const posted = testEvent(topic);
   const writer = new OutboxWriter();

@@ -1,3 +1,4 @@
+import { testInfra } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventConsumer } from '../inbox/event-consumer';
@@ -9,7 +10,6 @@ import {
   ledgerConsumer,
   newBus,
   testEvent,
-  testInfrastructure,
   uniqueTopic,
   waitFor,
 } from '../test-support/backbone-harness';
@@ -17,7 +17,7 @@ import { OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
 
 describe('transactional outbox (a): a state change and its event commit together', () => {
-  const infra = testInfrastructure();
+  const infra = testInfra();
   const topic = uniqueTopic('outbox');
   const posted = testEvent(topic);
   let db: Awaited<ReturnType<typeof createLedgerDatabase>>;

@@ -4,16 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { dlqTopicOf, EventDefinition } from '@app/contracts';
 import { IncomingMessage, MessageBus, Subscription } from '../message-bus';
 import { KafkaJsMessageBus } from '../kafka/kafkajs-message-bus';
-import { createTestDatabase, testInfra } from '@app/testing';
+import { createTestDatabase } from '@app/testing';
 import { EventConsumer } from '../inbox/event-consumer';
 import { MessagingTables } from '../outbox/messaging-tables';
 import { typeormTransactions } from '../typeorm-transactions';
-
-/** Reads the infrastructure the Jest global setup provided. */
-export function testInfrastructure(): { databaseUrl: string; kafkaBrokers: string[] } {
-  const { databaseUrl, kafkaBrokers } = testInfra();
-  return { databaseUrl, kafkaBrokers: [...kafkaBrokers] };
-}
 
 /** A database of its own for one test suite, with the messaging tables and a test ledger. */
 export async function createLedgerDatabase(): Promise<{
@@ -81,7 +75,7 @@ export function uniqueTopic(prefix: string): string {
   return `test.${prefix}.${randomUUID().slice(0, 8)}.v1`;
 }
 
-export function newBus(brokers: string[], clientId: string): MessageBus {
+export function newBus(brokers: readonly string[], clientId: string): MessageBus {
   return new KafkaJsMessageBus({ brokers, clientId });
 }
 
