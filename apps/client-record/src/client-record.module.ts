@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { ServiceConfig } from '@app/config';
 import { ServicePlatformModule } from '@app/platform';
 import { clientRecordDefinition } from './client-record.definition';
+import { ClientCoreModule } from './access/client-core.module';
 import { ConsentFormsModule } from './consent-forms/consent-forms.module';
 
 @Module({})
@@ -12,6 +13,7 @@ export class ClientRecordModule {
       module: ClientRecordModule,
       imports: [
         ServicePlatformModule.forService(clientRecordDefinition, config, logger),
+        ClientCoreModule,
         ConsentFormsModule,
       ],
     };

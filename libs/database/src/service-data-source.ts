@@ -8,6 +8,8 @@ export interface ServiceDataSourceOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly migrations: MixedList<Function | string>;
   readonly applicationName: string;
+  /** A role every pooled connection assumes at connect (PostgreSQL's `-c role=...`). */
+  readonly role?: string;
 }
 
 /**
@@ -27,10 +29,22 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     migrationsRun: false,
     logging: false,
     applicationName: options.applicationName,
-    extra: { max: 10 },
+    extra: {
+      max: 10,
+      ...(options.role === undefined
+        ? {}
+        : { options: `-c role=${requireRoleName(options.role)}` }),
+    },
   };
 }
 
 export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
   return new DataSource(serviceDataSourceOptions(options));
+}
+
+function requireRoleName(role: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(role)) {
+    throw new Error(`database role "${role}" must be a plain lower-case identifier`);
+  }
+  return role;
 }

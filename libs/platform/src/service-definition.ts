@@ -16,4 +16,11 @@ export interface ServiceDefinition {
    */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly orphanedTypes?: Function[];
+  /**
+   * A database role the running service assumes for every connection of its pool
+   * (`SET ROLE` at connect), e.g. one that may insert audit rows but not change them. The
+   * service's migrations create the role and its grants; migrations and the outbox relay
+   * keep the login's own rights. Unset: the login's rights.
+   */
+  readonly databaseRole?: string;
 }

@@ -76,6 +76,7 @@ export class ServicePlatformModule implements NestModule {
             entities: definition.entities,
             migrations: definition.migrations,
             applicationName: definition.name,
+            role: definition.databaseRole,
           }),
           retryAttempts: 10,
           retryDelay: 1_000,

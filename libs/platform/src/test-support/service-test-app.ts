@@ -15,9 +15,10 @@ import {
   signDevToken,
 } from '@app/auth';
 import { ServiceConfig } from '@app/config';
-import { EventEnvelope } from '@app/contracts';
+import { EventData, EventDefinition, EventEnvelope } from '@app/contracts';
 import { createServiceDataSource, runMigrations } from '@app/database';
 import {
+  headersFor,
   IncomingMessage,
   KafkaJsMessageBus,
   MessageBus,
@@ -62,6 +63,18 @@ export interface ServiceTestApp {
   events(match: (event: EventEnvelope) => boolean): EventEnvelope[];
   /** Publishes all pending outbox rows now. */
   flushOutbox(): Promise<void>;
+  /**
+   * Publishes an event as another service would (validated against its schema), for tests
+   * of this service's consumers; returns the envelope sent.
+   */
+  publish<D extends EventDefinition>(
+    definition: D,
+    event: {
+      readonly aggregateId: string;
+      readonly clinicId: string | null;
+      readonly data: EventData<D>;
+    },
+  ): Promise<EventEnvelope<EventData<D>>>;
   close(): Promise<void>;
 }
 
@@ -157,6 +170,28 @@ export async function startServiceTestApp(
     },
     events: (match) => seen.filter(match),
     flushOutbox: () => relay.flush(),
+    publish: async (definition, event) => {
+      const envelope = {
+        eventId: randomUUID(),
+        type: definition.type,
+        schemaVersion: definition.version,
+        occurredAt: new Date().toISOString(),
+        clinicId: event.clinicId,
+        aggregateId: event.aggregateId,
+        correlationId: randomUUID(),
+        causationId: null,
+        actor: { type: 'system' as const, id: 'service-test' },
+        data: definition.schema.parse(event.data) as typeof event.data,
+      };
+      await bus.publish(definition.topic, [
+        {
+          key: envelope.aggregateId,
+          value: JSON.stringify(envelope),
+          headers: headersFor(envelope),
+        },
+      ]);
+      return envelope;
+    },
     close: async () => {
       await subscription.stop();
       await bus.close();
