@@ -24,6 +24,27 @@ import {
   TimeOffCancelledV1,
   WorkingPatternChangedV1,
 } from './events/schedule.events';
+import { EligibilityChangedV1, ScreeningCompletedV1 } from './events/screening.events';
+import {
+  BookingCancelledV1,
+  BookingCheckedInV1,
+  BookingCompletedV1,
+  BookingConfirmedV1,
+  BookingHeldV1,
+  BookingHoldExpiredV1,
+  BookingNoShowV1,
+  BookingRescheduledV1,
+} from './events/booking.events';
+import { CarePlanCreatedV1, CarePlanUpdatedV1, SessionRecordedV1 } from './events/care.events';
+import { AdverseEventReportedV1 } from './events/adverse-event.events';
+
+import { ClientErasedV1, ClientPurgedV1 } from './events/gdpr.events';
+import {
+  ClientClinicAddedV1,
+  ClientContactChangedV1,
+  ClientRegisteredV1,
+  ConsentChangedV1,
+} from './events/client.events';
 
 /** A lookup of event definitions by type and version. */
 export class EventCatalogue {
@@ -71,6 +92,26 @@ export const PLATFORM_EVENTS: readonly EventDefinition[] = [
   WorkingPatternChangedV1,
   TimeOffApprovedV1,
   TimeOffCancelledV1,
+  ScreeningCompletedV1,
+  EligibilityChangedV1,
+  BookingHeldV1,
+  BookingConfirmedV1,
+  BookingRescheduledV1,
+  BookingCancelledV1,
+  BookingCheckedInV1,
+  BookingCompletedV1,
+  BookingNoShowV1,
+  BookingHoldExpiredV1,
+  CarePlanCreatedV1,
+  CarePlanUpdatedV1,
+  SessionRecordedV1,
+  AdverseEventReportedV1,
+  ClientErasedV1,
+  ClientPurgedV1,
+  ClientRegisteredV1,
+  ClientClinicAddedV1,
+  ClientContactChangedV1,
+  ConsentChangedV1,
 ];
 
 export const platformCatalogue = new EventCatalogue(PLATFORM_EVENTS);
