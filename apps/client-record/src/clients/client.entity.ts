@@ -38,6 +38,19 @@ export class ClientEntity {
   @Column({ name: 'identity_subject', type: 'text', nullable: true })
   identitySubject!: string | null;
 
+  /** How the client was registered: by clinic staff, or by the client online. */
+  @Column({ name: 'registered_via', type: 'text', nullable: true })
+  registeredVia!: 'staff' | 'online' | null;
+
+  @Column({ name: 'registered_clinic_id', type: 'uuid', nullable: true })
+  registeredClinicId!: string | null;
+
+  @Column({ name: 'registered_by_subject', type: 'text', nullable: true })
+  registeredBySubject!: string | null;
+
+  @Column({ name: 'registered_by_role', type: 'text', nullable: true })
+  registeredByRole!: string | null;
+
   @Column({ name: 'registered_at', type: 'timestamptz' })
   registeredAt!: Date;
 

@@ -5,5 +5,6 @@ import { ConsentFormsService } from './consent-forms.service';
 
 @Module({
   providers: [ConsentFormsRepository, ConsentFormsService, ConsentFormsResolver],
+  exports: [ConsentFormsService],
 })
 export class ConsentFormsModule {}

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'export',
   'erase',
   'purge',
+  'follow_up',
+  'review',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

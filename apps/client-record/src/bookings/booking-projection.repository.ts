@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import type { BookingState } from '@app/contracts';
+import type { Tx } from '@app/database';
+import { BookingProjectionEntity } from './booking-projection.entity';
+
+/** What other contexts need to know of a booking: where and when it takes place. */
+export interface BookingFacts {
+  readonly bookingId: string;
+  readonly clientId: string;
+  readonly therapistId: string;
+  readonly clinicId: string;
+  readonly startsAt: Date;
+  /** Clinic-local date of the start, YYYY-MM-DD. */
+  readonly localDate: string;
+  readonly status: string;
+}
+
+@Injectable()
+export class BookingProjectionRepository {
+  /**
+   * Keeps the latest state of the booking: an event older than the one already applied
+   * (out-of-order delivery) changes nothing.
+   */
+  async apply(tx: Tx, state: BookingState, occurredAt: Date): Promise<void> {
+    await tx.query(
+      `INSERT INTO booking_projection
+         (booking_id, client_id, therapist_id, clinic_id, treatment_id, status, starts_at, ends_at,
+          local_start, timezone, last_event_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
+       ON CONFLICT (booking_id) DO UPDATE SET
+         client_id = EXCLUDED.client_id, therapist_id = EXCLUDED.therapist_id,
+         clinic_id = EXCLUDED.clinic_id, treatment_id = EXCLUDED.treatment_id,
+         status = EXCLUDED.status, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at,
+         local_start = EXCLUDED.local_start, timezone = EXCLUDED.timezone,
+         last_event_at = EXCLUDED.last_event_at, updated_at = now()
+       WHERE booking_projection.last_event_at <= EXCLUDED.last_event_at`,
+      [
+        state.bookingId,
+        state.clientId,
+        state.therapistId,
+        state.clinicId,
+        state.treatmentId,
+        state.status,
+        new Date(state.startsAt),
+        new Date(state.endsAt),
+        state.localStart,
+        state.timezone,
+        occurredAt,
+      ],
+    );
+  }
+
+  async find(tx: Tx, bookingId: string): Promise<BookingFacts | undefined> {
+    const row = await tx.findOneBy(BookingProjectionEntity, { bookingId });
+    if (row === null) {
+      return undefined;
+    }
+    return {
+      bookingId: row.bookingId,
+      clientId: row.clientId,
+      therapistId: row.therapistId,
+      clinicId: row.clinicId,
+      startsAt: row.startsAt,
+      localDate: row.localStart.slice(0, 10),
+      status: row.status,
+    };
+  }
+
+  async deleteByClient(tx: Tx, clientId: string): Promise<void> {
+    await tx.query('DELETE FROM booking_projection WHERE client_id = $1', [clientId]);
+  }
+}

@@ -1,0 +1,3 @@
+import type { TherapistState } from '@app/contracts';
+
+export type Profession = TherapistState['profession'];
