@@ -104,7 +104,10 @@ async function main(): Promise<void> {
     if (stopping) {
       return;
     }
-    await seedDemoData(platform.gatewayUrl, headOffice, stderrLogSink);
+    await seedDemoData(platform.gatewayUrl, headOffice, stderrLogSink, new Date(), {
+      kafkaBrokers: stack.kafkaBrokers,
+      privateKeyPem: keys.privateKeyPem,
+    });
   } catch (error) {
     stopping = true;
     await platform?.stop().catch(() => platform?.kill());

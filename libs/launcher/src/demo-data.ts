@@ -5,6 +5,7 @@ import {
   DemoTherapist,
   demoEmail,
 } from './demo-network';
+import { seedDemoClients } from './demo-clients';
 import { graphqlRequest } from './graphql-client';
 
 type Call = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
@@ -20,16 +21,26 @@ function dayOffset(today: Date, days: number): string {
   return new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** What the client-record demo data needs beyond the gateway and a head-office token. */
+export interface DemoClientsAccess {
+  /** The brokers booking.events.v1 lives on (the seed publishes past bookings there). */
+  readonly kafkaBrokers: readonly string[];
+  /** The development private key, to sign the treating therapists' tokens. */
+  readonly privateKeyPem: string;
+}
+
 /**
  * Seeds the demo network through the gateway as head office, the way a real user would.
  * Idempotent: clinics are matched by code, therapists by email, certifications by type,
- * patterns and time off by their presence, so it runs safely at every start.
+ * patterns and time off by their presence, so it runs safely at every start. With
+ * `clients` it then seeds client-record's demo clients (see demo-clients.ts).
  */
 export async function seedDemoData(
   gatewayUrl: string,
   headOfficeToken: string,
   log: (line: string) => void,
   today: Date = new Date(),
+  clients?: DemoClientsAccess,
 ): Promise<void> {
   const call: Call = (query, variables = {}) =>
     graphqlRequest(gatewayUrl, query, variables, { authorization: `Bearer ${headOfficeToken}` });
@@ -52,6 +63,11 @@ export async function seedDemoData(
       ? '[seed] demo data already present'
       : `[seed] demo network ready: ${added} therapists added`,
   );
+  if (clients === undefined) {
+    log('[seed] demo clients skipped: no Kafka brokers and signing key given');
+    return;
+  }
+  await seedDemoClients({ gatewayUrl, headOfficeToken, log, today, ...clients });
 }
 
 async function seedClinics(call: Call, log: (line: string) => void): Promise<Map<string, string>> {
