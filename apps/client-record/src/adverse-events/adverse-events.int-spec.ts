@@ -12,6 +12,7 @@ import {
   adverseEventFootprint,
   auditRowsFor,
   errorCodes,
+  errorShape,
   REPORT_ADVERSE_EVENT,
   reportAdverseEvent,
   reportInput,
@@ -22,6 +23,8 @@ const FOLLOW_UP = `mutation($id: ID!, $input: RecordAdverseEventFollowUpInput!) 
   recordAdverseEventFollowUp(id: $id, input: $input) { ${ADVERSE_EVENT_FIELDS} } }`;
 const REVIEW = `mutation($id: ID!, $note: String!) {
   reviewAdverseEvent(id: $id, note: $note) { ${ADVERSE_EVENT_FIELDS} } }`;
+const ERASE = `mutation($clientId: ID!) {
+  requestErasure(clientId: $clientId) { lastTreatmentOn retentionRule } }`;
 const GOVERNANCE = `query($status: AdverseEventGovernanceStatus!, $first: Int, $after: String) {
   adverseEventsForGovernance(status: $status, first: $first, after: $after) {
     edges { cursor node { id governanceStatus severity } } pageInfo { hasNextPage endCursor } } }`;
@@ -332,9 +335,27 @@ describe('client-record adverse events', () => {
           { id: reported.id, input: { note: 'x', resolved: false } },
           token,
         );
-        expect(errorCodes(denied)).toEqual(['FORBIDDEN']);
+        expect(errorCodes(denied)).toEqual(['ADVERSE_EVENT_NOT_FOUND']);
       }
       expect(await adverseEventFootprint(app)).toBe(before);
+    });
+
+    it('answers an event id the caller may not follow up exactly as an unknown one: no client id, nothing written', async () => {
+      const clientId = await leedsClient();
+      const reported = await reportAdverseEvent(app, treating, clientId, reportInput(leeds));
+      const before = await adverseEventFootprint(app);
+      const input = { note: 'x', resolved: false };
+      const unknownId = randomUUID();
+      const unknown = await app.gql(FOLLOW_UP, { id: unknownId, input }, receptionist);
+      expect(errorCodes(unknown)).toEqual(['ADVERSE_EVENT_NOT_FOUND']);
+      const self = await app.token({ role: 'client', clientId });
+      for (const token of [receptionist, notTreating, yorkManager, integrator, self]) {
+        const denied = await app.gql(FOLLOW_UP, { id: reported.id, input }, token);
+        expect(errorShape(denied, reported.id)).toEqual(errorShape(unknown, unknownId));
+        expect(JSON.stringify(denied.errors)).not.toContain(clientId);
+      }
+      expect(await adverseEventFootprint(app)).toBe(before);
+      expect((await auditRowsFor(app, reported.id)).map((row) => row.action)).toEqual(['create']);
     });
   });
 
@@ -517,10 +538,17 @@ describe('client-record adverse events', () => {
         ]);
       }
       for (const token of [headOffice, leedsManager, treating, integrator]) {
-        expect(errorCodes(await app.gql(REVIEW, { id: severe.id, note: 'ok' }, token))).toEqual([
-          'FORBIDDEN',
-        ]);
+        // A role-level refusal: FORBIDDEN, the same for an unknown id, and it names no client.
+        const denied = await app.gql(REVIEW, { id: severe.id, note: 'ok' }, token);
+        expect(errorCodes(denied)).toEqual(['FORBIDDEN']);
+        expect(JSON.stringify(denied.errors)).not.toContain(clientId);
+        const unknownId = randomUUID();
+        const unknown = await app.gql(REVIEW, { id: unknownId, note: 'ok' }, token);
+        expect(errorShape(denied, severe.id)).toEqual(errorShape(unknown, unknownId));
       }
+      expect(
+        errorCodes(await app.gql(REVIEW, { id: randomUUID(), note: 'ok' }, clinicalLead)),
+      ).toEqual(['ADVERSE_EVENT_NOT_FOUND']);
       expect(errorCodes(await app.gql(REVIEW, { id: severe.id, note: ' ' }, clinicalLead))).toEqual(
         ['INVALID_ADVERSE_EVENT_TEXT'],
       );
@@ -570,6 +598,42 @@ describe('client-record adverse events', () => {
         [reported.id],
       );
       expect(left[0]?.n).toBe('0');
+    });
+
+    it('gives the UK day of the latest adverse event as the last treatment, which the erasure keeps the record for', async () => {
+      const section = new AdverseEventsSubjectData(new AdverseEventsRepository());
+      const clientId = await leedsClient();
+      expect(await section.lastTreatmentOn(app.dataSource.manager, clientId)).toBeNull();
+      // 23:30 UTC on 30 June is 00:30 on 1 July in London (BST).
+      await reportAdverseEvent(
+        app,
+        treating,
+        clientId,
+        reportInput(leeds, {
+          occurredAt: '2025-06-30T23:30:00Z',
+          followUpRequired: false,
+          followUpDueOn: null,
+        }),
+      );
+      await reportAdverseEvent(
+        app,
+        treating,
+        clientId,
+        reportInput(leeds, {
+          occurredAt: '2025-03-02T10:00:00Z',
+          followUpRequired: false,
+          followUpDueOn: null,
+        }),
+      );
+      expect(await section.lastTreatmentOn(app.dataSource.manager, clientId)).toBe('2025-07-01');
+
+      // A client with an adverse event but no completed booking is not "never treated".
+      const erased = await app.gql<{
+        requestErasure: { lastTreatmentOn: string | null; retentionRule: string };
+      }>(ERASE, { clientId }, headOffice);
+      expect(erased.errors).toBeUndefined();
+      expect(erased.data?.requestErasure.lastTreatmentOn).toBe('2025-07-01');
+      expect(erased.data?.requestErasure.retentionRule).not.toBe('never_treated');
     });
   });
 });

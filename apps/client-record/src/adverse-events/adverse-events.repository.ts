@@ -162,6 +162,16 @@ export class AdverseEventsRepository {
     return this.withDetails(tx, rows.map(toEvent));
   }
 
+  /** The UK day (Europe/London, YYYY-MM-DD) of the client's latest adverse event, or null. */
+  async latestOccurrenceDate(tx: Tx, clientId: string): Promise<string | null> {
+    const rows = await tx.query<{ last: string | null }[]>(
+      `SELECT to_char(max(occurred_at) AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS last
+         FROM adverse_event WHERE client_id = $1`,
+      [clientId],
+    );
+    return rows[0]?.last ?? null;
+  }
+
   async deleteByClient(tx: Tx, clientId: string): Promise<void> {
     await tx.query('DELETE FROM adverse_event WHERE client_id = $1', [clientId]);
   }

@@ -120,7 +120,7 @@ export class AdverseEventsService {
     requireAdverseEventId(id);
     return this.transactions.run(async (tx) => {
       const event = await this.requireEvent(tx, id);
-      await this.access.require(tx, caller, event.clientId, 'clinical:write');
+      await this.requireByEventId(tx, caller, event, id);
       const followUp = validateFollowUp(draft, event.occurredAt, new Date());
       await this.events.insertFollowUp(tx, {
         id: randomUUID(),
@@ -141,7 +141,7 @@ export class AdverseEventsService {
     requireAdverseEventId(id);
     return this.transactions.run(async (tx) => {
       const event = await this.requireEvent(tx, id);
-      await this.access.require(tx, caller, event.clientId, 'clinical:write');
+      await this.requireByEventId(tx, caller, event, id);
       if (!event.flaggedForGovernance) {
         throw new AdverseEventError(
           AdverseEventErrorCode.NotFlaggedForGovernance,
@@ -240,12 +240,31 @@ export class AdverseEventsService {
   private async requireEvent(tx: Tx, id: string): Promise<AdverseEvent> {
     const event = await this.events.findById(tx, id.toLowerCase());
     if (event === undefined) {
-      throw new AdverseEventError(
-        AdverseEventErrorCode.AdverseEventNotFound,
-        `no adverse event ${id}; check the id in the client's adverse events`,
-      );
+      throw adverseEventNotFound(id);
     }
     return event;
+  }
+
+  /**
+   * clinical:write on the client an adverse event id leads to. A caller who may not write it
+   * gets the same ADVERSE_EVENT_NOT_FOUND as for an id that does not exist (no client id in
+   * the error), so an event id never tells them whose it is, or that it exists. Role-level
+   * refusals (reviewing without clinical_lead) stay FORBIDDEN: they say nothing of the event.
+   */
+  private async requireByEventId(
+    tx: Tx,
+    caller: Caller,
+    event: AdverseEvent,
+    id: string,
+  ): Promise<void> {
+    try {
+      await this.access.require(tx, caller, event.clientId, 'clinical:write');
+    } catch (error) {
+      if (error instanceof ForbiddenError) {
+        throw adverseEventNotFound(id);
+      }
+      throw error;
+    }
   }
 
   private async requireRecord(tx: Tx, id: string): Promise<AdverseEventRecord> {
@@ -255,6 +274,14 @@ export class AdverseEventsService {
     }
     return record;
   }
+}
+
+/** The one answer for an adverse event id that is missing or not the caller's to change. */
+function adverseEventNotFound(id: string): AdverseEventError {
+  return new AdverseEventError(
+    AdverseEventErrorCode.AdverseEventNotFound,
+    `no adverse event ${id} that you may change; check the id in the client's adverse events`,
+  );
 }
 
 function auditOf(

@@ -7,7 +7,8 @@ import { AdverseEventsRepository } from './adverse-events.repository';
  * Adverse events in the subject access export and the erasure. They are clinical records:
  * an erasure request keeps them whole until the retention date (nothing in them is the
  * client's contact or identity; staff logins are the staff's, not the client's), and the
- * purge then deletes them with their follow-ups and reviews.
+ * purge then deletes them with their follow-ups and reviews. An adverse event happens in or
+ * after care, so its day (occurred_at in Europe/London) counts towards the retention date.
  */
 @Injectable()
 export class AdverseEventsSubjectData implements SubjectDataSection {
@@ -49,5 +50,10 @@ export class AdverseEventsSubjectData implements SubjectDataSection {
 
   async purge(tx: Tx, clientId: string): Promise<void> {
     await this.events.deleteByClient(tx, clientId);
+  }
+
+  /** The UK day of the latest adverse event (occurred_at, Europe/London), or null if none. */
+  lastTreatmentOn(tx: Tx, clientId: string): Promise<string | null> {
+    return this.events.latestOccurrenceDate(tx, clientId);
   }
 }

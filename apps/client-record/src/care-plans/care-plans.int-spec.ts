@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { platformCatalogue, TOPICS } from '@app/contracts';
 import { ServiceTestApp, startServiceTestApp } from '@app/platform/test-support/service-test-app';
 import { insertTestClient, linkTestTherapist } from '../access/test-support/client-fixtures';
+import { errorShape } from '../adverse-events/test-support/adverse-event-fixtures';
 import { clientRecordDefinition } from '../client-record.definition';
 import { ClientRecordModule } from '../client-record.module';
 import {
@@ -235,11 +236,39 @@ describe('client-record care plans', () => {
     const footprint = await careFootprint(app);
     for (const token of [receptionist, notTreating, yorkManager, integrator]) {
       expect(errorCodes(await app.gql(LIST, { clientId }, token))).toEqual(['FORBIDDEN']);
-      expect(errorCodes(await app.gql(ONE, { id: plan.id }, token))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await app.gql(ONE, { id: plan.id }, token))).toEqual([
+        'CARE_PLAN_NOT_FOUND',
+      ]);
     }
     expect(errorCodes(await app.gql(ONE, { id: randomUUID() }, headOffice))).toEqual([
       'CARE_PLAN_NOT_FOUND',
     ]);
+    expect(await careFootprint(app)).toBe(footprint);
+  });
+
+  it('answers a plan id the caller may not read or change exactly as an unknown one: no client id, no audit row', async () => {
+    const clientId = await treatedClient();
+    const plan = await create(clientId);
+    const before = await auditRows(app, { clientId });
+    const footprint = await careFootprint(app);
+    const unknownId = randomUUID();
+    const unknownRead = await app.gql(ONE, { id: unknownId }, receptionist);
+    const unknownUpdate = await app.gql(UPDATE, { id: unknownId, input: planInput() }, notTreating);
+    expect(errorCodes(unknownRead)).toEqual(['CARE_PLAN_NOT_FOUND']);
+    expect(errorCodes(unknownUpdate)).toEqual(['CARE_PLAN_NOT_FOUND']);
+    const someoneElse = await app.token({ role: 'client', clientId: randomUUID() });
+    for (const token of [receptionist, notTreating, yorkManager, integrator, someoneElse]) {
+      const read = await app.gql(ONE, { id: plan.id }, token);
+      expect(errorShape(read, plan.id)).toEqual(errorShape(unknownRead, unknownId));
+      expect(JSON.stringify(read.errors)).not.toContain(clientId);
+    }
+    const self = await app.token({ role: 'client', clientId });
+    for (const token of [receptionist, notTreating, yorkManager, integrator, self]) {
+      const update = await app.gql(UPDATE, { id: plan.id, input: planInput() }, token);
+      expect(errorShape(update, plan.id)).toEqual(errorShape(unknownUpdate, unknownId));
+      expect(JSON.stringify(update.errors)).not.toContain(clientId);
+    }
+    expect(await auditRows(app, { clientId })).toEqual(before);
     expect(await careFootprint(app)).toBe(footprint);
   });
 

@@ -4,6 +4,7 @@ import { Caller, canActForClinic, isUuid } from '@app/auth';
 import { CarePlanCreatedV1, CarePlanUpdatedV1 } from '@app/contracts';
 import type { Tx } from '@app/database';
 import { OutboxWriter, TransactionRunner } from '@app/messaging';
+import { ForbiddenError } from '@app/platform/errors/forbidden.error';
 import { TRANSACTIONS } from '@app/platform/platform.tokens';
 import { ClientAccessService } from '../access/client-access.service';
 import type { ClientScope } from '../access/domain/client-scope';
@@ -68,6 +69,15 @@ function clinicFor(
   return only ?? '';
 }
 
+/** The one answer for a care plan id that is missing or not the caller's to see. */
+function carePlanNotFound(id: string): CarePlanError {
+  return new CarePlanError(
+    CarePlanErrorCode.CarePlanNotFound,
+    `no care plan ${id} that you may see; list a client's plans with carePlans(clientId)`,
+    { carePlanId: id },
+  );
+}
+
 function frequencyOf(plan: CarePlan) {
   return {
     carePlanId: plan.id,
@@ -120,7 +130,7 @@ export class CarePlansService {
     const content = checkCarePlan(draft);
     return this.transactions.run(async (tx) => {
       const plan = await this.requirePlan(tx, id, true);
-      await this.access.require(tx, caller, plan.clientId, 'clinical:write');
+      await this.requireByPlanId(tx, caller, plan, 'clinical:write');
       checkPlanOpen(plan.current.status, id);
       const note = changeNote?.trim() ?? '';
       await this.plans.appendVersion(
@@ -166,7 +176,7 @@ export class CarePlansService {
     const id = checkPlanId(rawId);
     return this.transactions.run(async (tx) => {
       const plan = await this.requirePlan(tx, id, false);
-      await this.access.require(tx, caller, plan.clientId, 'clinical:read');
+      await this.requireByPlanId(tx, caller, plan, 'clinical:read');
       const versions = await this.plans.versionsOf(tx, id);
       await this.audit.record(tx, caller, {
         clientId: plan.clientId,
@@ -182,13 +192,30 @@ export class CarePlansService {
   private async requirePlan(tx: Tx, id: string, lock: boolean): Promise<CarePlan> {
     const plan = await this.plans.find(tx, id, lock);
     if (plan === undefined) {
-      throw new CarePlanError(
-        CarePlanErrorCode.CarePlanNotFound,
-        `no care plan ${id}; list a client's plans with carePlans(clientId)`,
-        { carePlanId: id },
-      );
+      throw carePlanNotFound(id);
     }
     return plan;
+  }
+
+  /**
+   * `purpose` on the client a care plan id leads to. A caller who may not gets the same
+   * CARE_PLAN_NOT_FOUND as for an id that does not exist (no client id in the error), so a
+   * plan id never tells them whose plan it is, or that it exists.
+   */
+  private async requireByPlanId(
+    tx: Tx,
+    caller: Caller,
+    plan: CarePlan,
+    purpose: 'clinical:read' | 'clinical:write',
+  ): Promise<void> {
+    try {
+      await this.access.require(tx, caller, plan.clientId, purpose);
+    } catch (error) {
+      if (error instanceof ForbiddenError) {
+        throw carePlanNotFound(plan.id);
+      }
+      throw error;
+    }
   }
 
   private async afterWrite(

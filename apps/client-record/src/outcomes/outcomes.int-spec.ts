@@ -195,11 +195,11 @@ describe('client-record outcomes', () => {
   });
 
   describe('outcomeSummary', () => {
-    it('aggregates per clinic and per condition, counting a client in each of their clinics and conditions', async () => {
+    it('aggregates per clinic and per condition, counting a client in each of their conditions', async () => {
       const leeds = randomUUID();
       const york = randomUUID();
       await clientWithPains([leeds], [8, 5], ['lower_back_pain', 'sciatica']); // −3, improved
-      await clientWithPains([leeds, york], [6, 5], ['sciatica']); // −1
+      await clientWithPains([leeds, york], [6, 5], ['sciatica']); // −1, every session at Leeds
       await clientWithPains([leeds], [3, 5], ['neck_shoulder']); // +2, worsened
       await clientWithPains([leeds], [7], ['sciatica']); // one rating: not counted
 
@@ -226,7 +226,8 @@ describe('client-record outcomes', () => {
 
       const network = await app.gql<SummaryResult>(SUMMARY, {}, headOffice);
       const groups = network.data?.outcomeSummary.byClinic ?? [];
-      expect(groups.find((group) => group.clinicId === york)?.clients).toBe(1);
+      // Sessions count where they took place: York, attended but never visited, has none.
+      expect(groups.find((group) => group.clinicId === york)).toBeUndefined();
       expect(groups.find((group) => group.clinicId === leeds)?.clients).toBe(3);
 
       const sciatica = await app.gql<SummaryResult>(
@@ -239,6 +240,74 @@ describe('client-record outcomes', () => {
         overall: { clients: 2, meanChange: -2 },
         byCondition: [{ condition: 'sciatica', clients: 2 }],
       });
+    });
+
+    it('counts only the sessions held at a clinic, for its manager and in head office’s byClinic', async () => {
+      const own = randomUUID();
+      const other = randomUUID();
+      const clientId = await insertTestClient(app.dataSource, { clinicIds: [own, other] });
+      await linkTestTherapist(app.dataSource, { clientId, therapistId, clinicId: own });
+      await insertTestScreening(app.dataSource, {
+        clientId,
+        clinicId: own,
+        conditions: ['sciatica'],
+      });
+      // Alternating: own 8, other 3, own 6, other 9. Own: 8 → 6 (−2, improved); other:
+      // 3 → 9 (+6, worsened); all four: 8 → 9 (+1, worsened).
+      const sessions: [string, number][] = [
+        [own, 8],
+        [other, 3],
+        [own, 6],
+        [other, 9],
+      ];
+      for (const [index, [clinicId, pain]] of sessions.entries()) {
+        await insertTestSession(app.dataSource, {
+          clientId,
+          clinicId,
+          therapistId,
+          startedAt: daysAgo(7 * (sessions.length - index)),
+          painBefore: [pain],
+        });
+      }
+
+      const manager = await app.token({ role: 'clinic_manager', clinicIds: [own] });
+      const mine = await app.gql<SummaryResult>(SUMMARY, {}, manager);
+      expect(mine.errors).toBeUndefined();
+      expect(mine.data?.outcomeSummary.overall).toMatchObject({
+        clients: 1,
+        meanChange: -2,
+        clinicallyImportantImprovements: 1,
+        worsened: 0,
+      });
+      expect(
+        mine.data?.outcomeSummary.byClinic.map((group) => [group.clinicId, group.meanChange]),
+      ).toEqual([[own, -2]]);
+      expect(
+        mine.data?.outcomeSummary.byCondition.map((group) => [group.condition, group.meanChange]),
+      ).toEqual([['sciatica', -2]]);
+
+      const network = await app.gql<SummaryResult>(SUMMARY, {}, headOffice);
+      const groups = network.data?.outcomeSummary.byClinic ?? [];
+      expect(
+        groups
+          .filter((group) => group.clinicId === own || group.clinicId === other)
+          .map((group) => [group.clinicId, group.clients, group.meanChange, group.worsened])
+          .sort(([a], [b]) => String(a).localeCompare(String(b))),
+      ).toEqual(
+        [
+          [own, 1, -2, 0],
+          [other, 1, 6, 1],
+        ].sort(([a], [b]) => String(a).localeCompare(String(b))),
+      );
+      const oneClinic = await app.gql<SummaryResult>(SUMMARY, { clinicId: other }, headOffice);
+      expect(oneClinic.data?.outcomeSummary.overall).toMatchObject({ clients: 1, meanChange: 6 });
+      // The client's own outcome still spans every session.
+      const outcome = await app.gql<{ clientOutcome: { change: number } }>(
+        CLIENT_OUTCOME,
+        { clientId },
+        headOffice,
+      );
+      expect(outcome.data?.clientOutcome.change).toBe(1);
     });
 
     it('gives a clinic manager their own clinics only, and audits the aggregate read per clinic', async () => {

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@app/database';
-import type { PainRating } from './domain/pain-outcome';
+import type { ClinicPainRating } from './domain/outcome-summary';
 
 /** A session's pre-session rating, with where the session was. */
-export interface SessionRating extends PainRating {
-  readonly clinicId: string;
-}
+export type SessionRating = ClinicPainRating;
 
 /** What outcome summaries need about one client. */
 export interface ClientRatings {
   readonly clientId: string;
-  readonly clinicIds: readonly string[];
   readonly conditions: readonly string[];
-  readonly ratings: readonly PainRating[];
+  /** The client's rated sessions in the summary's scope, each with its clinic. */
+  readonly ratings: readonly SessionRating[];
 }
 
 interface RatingRow {
@@ -23,10 +21,10 @@ interface RatingRow {
 
 interface ClientRatingsRow {
   client_id: string;
-  clinic_ids: string[];
   conditions: string[];
   started: Date[];
   pains: number[];
+  clinics: string[];
 }
 
 /**
@@ -53,8 +51,10 @@ export class OutcomesRepository {
   }
 
   /**
-   * Every client with a recorded session, attending one of `clinicIds` (all clients when
-   * undefined) and, when `condition` is given, whose latest screening lists it.
+   * Every client with a recorded session at one of `clinicIds` (anywhere when undefined),
+   * with those sessions only, and, when `condition` is given, whose latest screening lists
+   * it. Sessions count where they took place (`session_record.clinic_id`), not at the
+   * clinics the client attends: a clinic manager never sees another clinic's sessions.
    */
   async clientsWithRatings(
     tx: Tx,
@@ -65,31 +65,33 @@ export class OutcomesRepository {
       `WITH rated AS (
          SELECT sr.client_id,
                 array_agg(sr.started_at ORDER BY sr.started_at, sr.id) AS started,
-                array_agg(v.pain_before ORDER BY sr.started_at, sr.id) AS pains
+                array_agg(v.pain_before ORDER BY sr.started_at, sr.id) AS pains,
+                array_agg(sr.clinic_id::text ORDER BY sr.started_at, sr.id) AS clinics
            FROM session_record sr
            JOIN session_record_version v ON v.record_id = sr.id AND v.version = sr.current_version
           WHERE sr.status = 'recorded'
+            AND ($1::text[] IS NULL OR sr.clinic_id::text = ANY ($1::text[]))
           GROUP BY sr.client_id
        ), described AS (
-         SELECT r.client_id, r.started, r.pains,
-                ARRAY(SELECT cc.clinic_id FROM client_clinic cc WHERE cc.client_id = r.client_id
-                       ORDER BY cc.clinic_id)::text[] AS clinic_ids,
+         SELECT r.client_id, r.started, r.pains, r.clinics,
                 COALESCE((SELECT s.conditions FROM screening s WHERE s.client_id = r.client_id
                            ORDER BY s.sequence DESC LIMIT 1), '{}'::text[]) AS conditions
            FROM rated r
        )
-       SELECT client_id, clinic_ids, conditions, started, pains
+       SELECT client_id, conditions, started, pains, clinics
          FROM described
-        WHERE ($1::text[] IS NULL OR clinic_ids && $1::text[])
-          AND ($2::text IS NULL OR $2::text = ANY (conditions))
+        WHERE ($2::text IS NULL OR $2::text = ANY (conditions))
         ORDER BY client_id`,
       [clinicIds === undefined ? null : [...clinicIds], condition ?? null],
     );
     return rows.map((row) => ({
       clientId: row.client_id,
-      clinicIds: row.clinic_ids,
       conditions: row.conditions,
-      ratings: row.started.map((at, index) => ({ at, painBefore: row.pains[index] ?? null })),
+      ratings: row.started.map((at, index) => ({
+        at,
+        painBefore: row.pains[index] ?? null,
+        clinicId: row.clinics[index] ?? '',
+      })),
     }));
   }
 }

@@ -13,6 +13,7 @@ import {
   aggregateByCondition,
   aggregateOutcomes,
   ClientOutcomeRow,
+  clinicOutcomesOf,
   GroupedAggregate,
   OutcomeAggregate,
 } from './domain/outcome-summary';
@@ -67,7 +68,9 @@ export class OutcomesService {
 
   /**
    * Aggregates for head office (any clinic, or the network) and clinic managers (their
-   * clinics). Audited as one read per clinic covered, without a client.
+   * clinics). Only sessions that took place at the covered clinics count (a manager never
+   * sees another clinic's sessions); byClinic gives each clinic the outcomes of the sessions
+   * held there. Audited as one read per clinic covered, without a client.
    */
   async summary(
     caller: Caller,
@@ -90,13 +93,12 @@ export class OutcomesService {
       const clients = await this.outcomes.clientsWithRatings(tx, scope.clinicIds, condition);
       const rows: ClientOutcomeRow[] = clients.map((client) => ({
         clientId: client.clientId,
-        clinicIds: client.clinicIds,
         conditions: client.conditions,
         outcome: painOutcomeOf(client.ratings),
       }));
-      const byClinic = aggregateByClinic(rows).filter(
-        (group) => scope.clinicIds === undefined || scope.clinicIds.includes(group.key),
-      );
+      const byClinic = aggregateByClinic(
+        clients.flatMap((client) => clinicOutcomesOf(client.clientId, client.ratings)),
+      ).filter((group) => scope.clinicIds === undefined || scope.clinicIds.includes(group.key));
       const byCondition = aggregateByCondition(rows).filter(
         (group) => condition === undefined || group.key === condition,
       );

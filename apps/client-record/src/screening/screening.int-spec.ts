@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { EventEnvelope, envelopeSchema, platformCatalogue, TOPICS } from '@app/contracts';
 import { ServiceTestApp, startServiceTestApp } from '@app/platform/test-support/service-test-app';
 import { insertTestClient, linkTestTherapist } from '../access/test-support/client-fixtures';
+import { errorShape } from '../adverse-events/test-support/adverse-event-fixtures';
 import { clientRecordDefinition } from '../client-record.definition';
 import { ClientRecordModule } from '../client-record.module';
+import { addDays } from './domain/calendar-date';
 import { RED_FLAG_RULES } from './domain/red-flag-rules';
 import { ScreeningRepository } from './screening.repository';
 import { ScreeningSubjectData } from './screening.subject-data';
@@ -26,6 +28,8 @@ import {
 
 const SCREENINGS = `query($clientId: ID!) { screenings(clientId: $clientId) { ${SCREENING_FIELDS} } }`;
 const SCREENING = `query($id: ID!) { screening(id: $id) { ${SCREENING_FIELDS} } }`;
+const ERASE = `mutation($clientId: ID!) {
+  requestErasure(clientId: $clientId) { lastTreatmentOn retentionRule } }`;
 const DECISIONS = `query($clientId: ID!) { eligibilityDecisions(clientId: $clientId) {
   status cause reasons decidedBy decidedByRole overrideReason gpClearedOn gpName gpPractice note } }`;
 
@@ -306,7 +310,7 @@ describe('client-record screening and eligibility', () => {
         'FORBIDDEN',
       ]);
       expect(errorCodes(await app.gql(SCREENING, { id: screening.id }, receptionist))).toEqual([
-        'FORBIDDEN',
+        'SCREENING_NOT_FOUND',
       ]);
       expect(errorCodes(await app.gql(DECISIONS, { clientId }, receptionist))).toEqual([
         'FORBIDDEN',
@@ -404,6 +408,27 @@ describe('client-record screening and eligibility', () => {
       expect(asPhysio.data?.client.screenings).toEqual([
         { id: screening.id, outcome: 'gp_clearance_required' },
       ]);
+    });
+
+    it('answers a screening id the caller may not read exactly as an unknown one: no client id, no audit row', async () => {
+      const clientId = await client();
+      const screening = await screen(clientId);
+      const auditBefore = await auditRows(app, clientId);
+      const unknownId = randomUUID();
+      const unknown = await app.gql(SCREENING, { id: unknownId }, receptionist);
+      expect(errorCodes(unknown)).toEqual(['SCREENING_NOT_FOUND']);
+      const someoneElse = await app.token({ role: 'client', clientId: randomUUID() });
+      for (const token of [receptionist, otherPhysio, yorkManager, integrator, someoneElse]) {
+        const denied = await app.gql<{ screening: ScreeningView | null }>(
+          SCREENING,
+          { id: screening.id },
+          token,
+        );
+        expect(denied.data?.screening ?? null).toBeNull();
+        expect(errorShape(denied, screening.id)).toEqual(errorShape(unknown, unknownId));
+        expect(JSON.stringify(denied.errors)).not.toContain(clientId);
+      }
+      expect(await auditRows(app, clientId)).toEqual(auditBefore);
     });
 
     it('answers SCREENING_NOT_FOUND and INVALID_SCREENING_ID without an audit row', async () => {
@@ -629,6 +654,25 @@ describe('client-record screening and eligibility', () => {
         screenings: [],
         eligibilityDecisions: [],
       });
+    });
+
+    it('gives the day of the latest screening as the last treatment, which the erasure keeps the record for', async () => {
+      const section = new ScreeningSubjectData(new ScreeningRepository());
+      const clientId = await client();
+      expect(await section.lastTreatmentOn(app.dataSource.manager, clientId)).toBeNull();
+      const later = addDays(todayUtc(), -10);
+      await screen(clientId, { screenedOn: later });
+      // Recorded after, but done earlier: the latest day screened still counts.
+      await screen(clientId, { screenedOn: addDays(todayUtc(), -40) });
+      expect(await section.lastTreatmentOn(app.dataSource.manager, clientId)).toBe(later);
+
+      // A client screened but never booked is not "never treated" at erasure.
+      const erased = await app.gql<{
+        requestErasure: { lastTreatmentOn: string | null; retentionRule: string };
+      }>(ERASE, { clientId }, headOffice);
+      expect(erased.errors).toBeUndefined();
+      expect(erased.data?.requestErasure.lastTreatmentOn).toBe(later);
+      expect(erased.data?.requestErasure.retentionRule).not.toBe('never_treated');
     });
   });
 });

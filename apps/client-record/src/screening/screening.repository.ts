@@ -253,6 +253,15 @@ export class ScreeningRepository {
     );
   }
 
+  /** The day of the client's latest screening (YYYY-MM-DD), or null if never screened. */
+  async latestScreeningDate(tx: Tx, clientId: string): Promise<CalendarDate | null> {
+    const rows = await tx.query<{ last: string | null }[]>(
+      `SELECT to_char(max(screened_on), 'YYYY-MM-DD') AS last FROM screening WHERE client_id = $1`,
+      [clientId],
+    );
+    return rows[0]?.last ?? null;
+  }
+
   async purge(tx: Tx, clientId: string): Promise<void> {
     await tx.query('DELETE FROM eligibility_decision WHERE client_id = $1', [clientId]);
     await tx.query('DELETE FROM screening WHERE client_id = $1', [clientId]);

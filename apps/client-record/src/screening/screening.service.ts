@@ -315,12 +315,9 @@ export class ScreeningService {
     return this.transactions.run(async (tx) => {
       const screening = await this.screenings.findScreening(tx, id.toLowerCase());
       if (screening === undefined) {
-        throw new ScreeningError(
-          ScreeningErrorCode.ScreeningNotFound,
-          `screening ${id} does not exist; list the client's screenings to find it`,
-        );
+        throw screeningNotFound(id);
       }
-      const scope = await this.access.require(tx, caller, screening.clientId, 'clinical:read');
+      const scope = await this.requireByScreeningId(tx, caller, screening.clientId, id);
       await this.audit.record(tx, caller, {
         clientId: scope.clientId,
         clinicId: screening.clinicId,
@@ -346,6 +343,27 @@ export class ScreeningService {
       });
       return decisions;
     });
+  }
+
+  /**
+   * clinical:read of the client a screening id leads to. A caller who may not read it gets
+   * the same SCREENING_NOT_FOUND as for an id that does not exist (no client id in the error),
+   * so a screening id never tells them whose it is, or that it exists.
+   */
+  private async requireByScreeningId(
+    tx: Tx,
+    caller: Caller,
+    clientId: string,
+    id: string,
+  ): Promise<ClientScope> {
+    try {
+      return await this.access.require(tx, caller, clientId, 'clinical:read');
+    } catch (error) {
+      if (error instanceof ForbiddenError) {
+        throw screeningNotFound(id);
+      }
+      throw error;
+    }
   }
 
   private async currentWithScreening(
@@ -440,6 +458,14 @@ export class ScreeningService {
 
 function today(): CalendarDate {
   return utcDateOf(new Date());
+}
+
+/** The one answer for a screening id that is missing or not the caller's to read. */
+function screeningNotFound(id: string): ScreeningError {
+  return new ScreeningError(
+    ScreeningErrorCode.ScreeningNotFound,
+    `screening ${id} does not exist, or is not yours to read; list the client's screenings to find it`,
+  );
 }
 
 function orThrow<T>(checked: Checked<T>): T {

@@ -10,7 +10,8 @@ import { ScreeningRepository } from './screening.repository';
  * are kept until the retention date. What identifies someone else, or may quote them, goes
  * at once: the GP's name and practice and the free-text note of a GP clearance (the GP is
  * a third party, and the practice narrows down where the client lives). The purge deletes
- * every row.
+ * every row. A screening is an assessment by a clinician, so a treatment contact: the day of
+ * the latest one counts towards the retention date (lastTreatmentOn).
  */
 @Injectable()
 export class ScreeningSubjectData implements SubjectDataSection {
@@ -58,5 +59,10 @@ export class ScreeningSubjectData implements SubjectDataSection {
 
   async purge(tx: Tx, clientId: string): Promise<void> {
     await this.screenings.purge(tx, clientId);
+  }
+
+  /** The day of the latest screening (screened_on), or null if the client was never screened. */
+  lastTreatmentOn(tx: Tx, clientId: string): Promise<string | null> {
+    return this.screenings.latestScreeningDate(tx, clientId);
   }
 }

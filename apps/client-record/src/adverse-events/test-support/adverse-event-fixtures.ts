@@ -107,3 +107,16 @@ export async function auditRowsFor(app: ServiceTestApp, recordId: string): Promi
     [recordId],
   );
 }
+
+/**
+ * A GraphQL error answer with the asked-for id replaced by `<id>`: a by-record-id lookup the
+ * caller may not see must give exactly what a random id gives (same code, message shape and
+ * extensions), so the two shapes compare equal.
+ */
+export function errorShape(result: GraphqlResult<unknown>, askedId: string): unknown {
+  return JSON.parse(
+    JSON.stringify(result.errors ?? [])
+      .split(askedId)
+      .join('<id>'),
+  ) as unknown;
+}

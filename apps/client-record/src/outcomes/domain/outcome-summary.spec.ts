@@ -3,6 +3,8 @@ import {
   aggregateByCondition,
   aggregateOutcomes,
   ClientOutcomeRow,
+  ClinicPainRating,
+  clinicOutcomesOf,
 } from './outcome-summary';
 import { painOutcomeOf } from './pain-outcome';
 
@@ -10,7 +12,7 @@ function client(
   id: string,
   first: number | null,
   latest: number | null,
-  groups: { clinicIds?: string[]; conditions?: string[] } = {},
+  groups: { conditions?: string[] } = {},
 ): ClientOutcomeRow {
   const ratings = [
     ...(first === null ? [] : [{ at: new Date('2026-01-05T10:00:00Z'), painBefore: first }]),
@@ -18,7 +20,6 @@ function client(
   ];
   return {
     clientId: id,
-    clinicIds: groups.clinicIds ?? ['leeds'],
     conditions: groups.conditions ?? ['sciatica'],
     outcome: painOutcomeOf(ratings),
   };
@@ -69,17 +70,56 @@ describe(aggregateByCondition.name, () => {
   });
 });
 
-describe(aggregateByClinic.name, () => {
-  it('counts a client attending two clinics in both', () => {
-    const groups = aggregateByClinic([
-      client('a', 8, 4, { clinicIds: ['york', 'leeds'] }),
-      client('b', 2, 5, { clinicIds: ['york'] }),
+function rating(clinicId: string, day: number, painBefore: number | null): ClinicPainRating {
+  return { clinicId, at: new Date(Date.UTC(2026, 0, day, 10)), painBefore };
+}
+
+describe(clinicOutcomesOf.name, () => {
+  it('gives each clinic the outcome of the sessions held there, not the whole history', () => {
+    const rows = clinicOutcomesOf('a', [
+      rating('leeds', 1, 8),
+      rating('york', 2, 7),
+      rating('leeds', 3, 6),
+      rating('york', 4, 7),
     ]);
     expect(
-      groups.map((group) => [group.key, group.aggregate.clients, group.aggregate.worsened]),
+      rows.map((row) => [row.clinicId, row.outcome?.firstPain, row.outcome?.latestPain]),
     ).toEqual([
-      ['leeds', 1, 0],
-      ['york', 2, 1],
+      ['leeds', 8, 6],
+      ['york', 7, 7],
+    ]);
+  });
+
+  it('has no outcome at a clinic with one rated session there', () => {
+    const rows = clinicOutcomesOf('a', [rating('leeds', 1, 8), rating('york', 2, 4)]);
+    expect(rows.map((row) => [row.clinicId, row.outcome])).toEqual([
+      ['leeds', undefined],
+      ['york', undefined],
+    ]);
+  });
+});
+
+describe(aggregateByClinic.name, () => {
+  it('counts a client treated at two clinics in both, each with the sessions held there', () => {
+    const groups = aggregateByClinic([
+      ...clinicOutcomesOf('a', [
+        rating('york', 1, 8),
+        rating('leeds', 2, 8),
+        rating('york', 3, 4),
+        rating('leeds', 4, 7),
+      ]),
+      ...clinicOutcomesOf('b', [rating('york', 1, 2), rating('york', 2, 5)]),
+    ]);
+    expect(
+      groups.map((group) => [
+        group.key,
+        group.aggregate.clients,
+        group.aggregate.meanChange,
+        group.aggregate.worsened,
+      ]),
+    ).toEqual([
+      ['leeds', 1, -1, 0],
+      ['york', 2, -0.5, 1],
     ]);
   });
 });

@@ -1,13 +1,24 @@
-import type { PainOutcome } from './pain-outcome';
+import { PainOutcome, PainRating, painOutcomeOf } from './pain-outcome';
 
-/** One client's outcome with what it is grouped by. */
+/** One client's outcome (over the sessions in the summary's scope) with its conditions. */
 export interface ClientOutcomeRow {
   readonly clientId: string;
-  /** The clinics the client attends: they count in each. */
-  readonly clinicIds: readonly string[];
   /** The conditions of the client's latest screening: they count in each. */
   readonly conditions: readonly string[];
   /** Undefined while the client has fewer than two rated sessions. */
+  readonly outcome: PainOutcome | undefined;
+}
+
+/** A session's pre-session rating with the clinic where the session took place. */
+export interface ClinicPainRating extends PainRating {
+  readonly clinicId: string;
+}
+
+/** One client's outcome over the sessions they had at one clinic. */
+export interface ClinicOutcomeRow {
+  readonly clientId: string;
+  readonly clinicId: string;
+  /** Undefined while the client has fewer than two rated sessions at that clinic. */
   readonly outcome: PainOutcome | undefined;
 }
 
@@ -33,7 +44,9 @@ function round(value: number, decimals: number): number {
 }
 
 /** Aggregates the clients that have an outcome; the others are not counted at all. */
-export function aggregateOutcomes(rows: readonly ClientOutcomeRow[]): OutcomeAggregate {
+export function aggregateOutcomes(
+  rows: readonly { readonly outcome: PainOutcome | undefined }[],
+): OutcomeAggregate {
   const outcomes = rows
     .map((row) => row.outcome)
     .filter((outcome): outcome is PainOutcome => outcome !== undefined);
@@ -49,11 +62,11 @@ export function aggregateOutcomes(rows: readonly ClientOutcomeRow[]): OutcomeAgg
   };
 }
 
-function groupBy(
-  rows: readonly ClientOutcomeRow[],
-  keysOf: (row: ClientOutcomeRow) => readonly string[],
+function groupBy<R extends { readonly outcome: PainOutcome | undefined }>(
+  rows: readonly R[],
+  keysOf: (row: R) => readonly string[],
 ): GroupedAggregate<string>[] {
-  const groups = new Map<string, ClientOutcomeRow[]>();
+  const groups = new Map<string, R[]>();
   for (const row of rows) {
     for (const key of new Set(keysOf(row))) {
       groups.set(key, [...(groups.get(key) ?? []), row]);
@@ -64,9 +77,32 @@ function groupBy(
     .map(([key, members]) => ({ key, aggregate: aggregateOutcomes(members) }));
 }
 
-/** Per clinic: a client attending two clinics counts in both. */
-export function aggregateByClinic(rows: readonly ClientOutcomeRow[]): GroupedAggregate<string>[] {
-  return groupBy(rows, (row) => row.clinicIds);
+/**
+ * A client's outcome at each clinic where they had sessions, from those sessions only (first
+ * vs latest rating there). The clinics the client attends do not matter: a session counts
+ * where it happened.
+ */
+export function clinicOutcomesOf(
+  clientId: string,
+  ratings: readonly ClinicPainRating[],
+): ClinicOutcomeRow[] {
+  const byClinic = new Map<string, ClinicPainRating[]>();
+  for (const rating of ratings) {
+    byClinic.set(rating.clinicId, [...(byClinic.get(rating.clinicId) ?? []), rating]);
+  }
+  return [...byClinic.entries()].map(([clinicId, atClinic]) => ({
+    clientId,
+    clinicId,
+    outcome: painOutcomeOf(atClinic),
+  }));
+}
+
+/**
+ * Per clinic, from each client's outcome at that clinic (see clinicOutcomesOf): a client
+ * treated at two clinics counts in both, each with the sessions they had there.
+ */
+export function aggregateByClinic(rows: readonly ClinicOutcomeRow[]): GroupedAggregate<string>[] {
+  return groupBy(rows, (row) => [row.clinicId]);
 }
 
 /** Per condition of the latest screening: a client with two conditions counts in both. */
