@@ -21,6 +21,9 @@ export enum ClientErrorCode {
   InvalidSearch = 'INVALID_SEARCH',
   InvalidCursor = 'INVALID_CURSOR',
   InvalidPageSize = 'INVALID_PAGE_SIZE',
+  InvalidIdentityProof = 'INVALID_IDENTITY_PROOF',
+  IdentityProofRequired = 'CLIENT_IDENTITY_PROOF_REQUIRED',
+  IdentityMismatch = 'CLIENT_IDENTITY_MISMATCH',
 }
 
 function kindOf(code: ClientErrorCode): ErrorKind {
@@ -47,7 +50,11 @@ function kindOf(code: ClientErrorCode): ErrorKind {
     case ClientErrorCode.InvalidSearch:
     case ClientErrorCode.InvalidCursor:
     case ClientErrorCode.InvalidPageSize:
+    case ClientErrorCode.InvalidIdentityProof:
       return 'bad_input';
+    case ClientErrorCode.IdentityProofRequired:
+    case ClientErrorCode.IdentityMismatch:
+      return 'forbidden';
     default: {
       const unreachable: never = code;
       throw new Error(`unmapped client error ${String(unreachable)}`);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ClientContactChangedV1,
   ClinicOpenedV1,
   ClinicStatusChangedV1,
   envelopeSchema,
@@ -7,6 +8,7 @@ import {
   platformCatalogue,
   TOPICS,
 } from '@app/contracts';
+import { OutboxWriter } from '@app/messaging';
 import { ServiceTestApp, startServiceTestApp } from '@app/platform/test-support/service-test-app';
 import { linkTestTherapist } from '../access/test-support/client-fixtures';
 import { clientRecordDefinition } from '../client-record.definition';
@@ -27,8 +29,10 @@ import {
 const GET = `query($id: ID!) { client(id: $id) { ${CLIENT_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateClientDetailsInput!) {
   updateClientDetails(id: $id, input: $input) { ${CLIENT_FIELDS} } }`;
-const ATTEND = `mutation($clientId: ID!, $clinicId: ID!) {
-  attendClinic(clientId: $clientId, clinicId: $clinicId) { ${CLIENT_FIELDS} } }`;
+const ATTEND = `mutation($clientId: ID!, $clinicId: ID!, $proof: ClientIdentityProofInput) {
+  attendClinic(clientId: $clientId, clinicId: $clinicId, proof: $proof) { ${CLIENT_FIELDS} } }`;
+const LINK = `mutation($clinicId: ID!, $proof: ClientIdentityProofInput!) {
+  linkExistingClient(clinicId: $clinicId, proof: $proof) { ${CLIENT_FIELDS} } }`;
 const LIST = `query($search: ClientSearchInput, $first: Int, $after: String) {
   clients(search: $search, first: $first, after: $after) {
     edges { cursor node { id givenName familyName email } } pageInfo { hasNextPage endCursor } } }`;
@@ -258,16 +262,31 @@ describe('client-record clients', () => {
   });
 
   describe('likely duplicates', () => {
-    it('reports the same email (any case) with only the existing id, and registers when confirmed', async () => {
+    it('gives the existing id only to a caller who may already read that client, and registers when confirmed', async () => {
       const existing = await registerClient(app, leedsReception, registerInput(leeds));
       const before = await footprint(app);
       const input = registerInput(york, { email: existing.email?.toUpperCase() });
       const result = await app.gql(REGISTER_CLIENT, { input }, yorkReception);
       expect(errorCodes(result)).toEqual(['CLIENT_LIKELY_DUPLICATE']);
-      const extensions = result.errors?.[0]?.extensions ?? {};
-      expect(extensions.existingClientId).toBe(existing.id);
-      expect(extensions.match).toBe('email');
+      expect(result.errors?.[0]?.extensions).toMatchObject({ match: 'email' });
+      expect(result.errors?.[0]?.extensions?.existingClientId).toBeUndefined();
+      expect(result.errors?.[0]?.message).toContain('linkExistingClient');
+      expect(JSON.stringify(result.errors)).not.toContain(existing.id);
       expect(JSON.stringify(result.errors)).not.toContain(existing.familyName ?? '-');
+      expect(await footprint(app)).toBe(before);
+
+      for (const reader of [leedsReception, leedsManager, headOffice]) {
+        const seen = await app.gql(
+          REGISTER_CLIENT,
+          { input: registerInput(leeds, { email: existing.email }) },
+          reader,
+        );
+        expect(errorCodes(seen)).toEqual(['CLIENT_LIKELY_DUPLICATE']);
+        expect(seen.errors?.[0]?.extensions).toMatchObject({
+          existingClientId: existing.id,
+          match: 'email',
+        });
+      }
       expect(await footprint(app)).toBe(before);
 
       const confirmed = await app.gql<{ registerClient: ClientView }>(
@@ -279,7 +298,7 @@ describe('client-record clients', () => {
       expect(confirmed.data?.registerClient.id).not.toBe(existing.id);
     });
 
-    it('reports the same name and date of birth in another clinic', async () => {
+    it('reports the same name and date of birth in another clinic without the id', async () => {
       const existing = await registerClient(app, leedsReception, registerInput(leeds));
       const result = await app.gql(
         REGISTER_CLIENT,
@@ -293,23 +312,37 @@ describe('client-record clients', () => {
         yorkReception,
       );
       expect(errorCodes(result)).toEqual(['CLIENT_LIKELY_DUPLICATE']);
-      expect(result.errors?.[0]?.extensions).toMatchObject({
-        existingClientId: existing.id,
-        match: 'name_and_date_of_birth',
-      });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ match: 'name_and_date_of_birth' });
+      expect(result.errors?.[0]?.extensions?.existingClientId).toBeUndefined();
+      expect(JSON.stringify(result.errors)).not.toContain(existing.id);
     });
 
-    it('does not tell a self-registering client the id of the record they match', async () => {
+    it('tells a self-registering client neither the id nor which details matched', async () => {
       const existing = await registerClient(app, leedsReception, registerInput(leeds));
       const self = await app.token({ role: 'client', clientId: randomUUID() });
-      const result = await app.gql(
+      const byEmail = await app.gql(
         REGISTER_CLIENT,
         { input: registerInput(leeds, { email: existing.email }) },
         self,
       );
-      expect(errorCodes(result)).toEqual(['CLIENT_LIKELY_DUPLICATE']);
-      expect(result.errors?.[0]?.extensions?.existingClientId).toBeUndefined();
-      expect(JSON.stringify(result.errors)).not.toContain(existing.id);
+      const byName = await app.gql(
+        REGISTER_CLIENT,
+        {
+          input: registerInput(leeds, {
+            familyName: existing.familyName,
+            dateOfBirth: existing.dateOfBirth,
+          }),
+        },
+        self,
+      );
+      for (const result of [byEmail, byName]) {
+        expect(errorCodes(result)).toEqual(['CLIENT_LIKELY_DUPLICATE']);
+        expect(result.errors?.[0]?.extensions?.existingClientId).toBeUndefined();
+        expect(result.errors?.[0]?.extensions?.match).toBeUndefined();
+        expect(JSON.stringify(result.errors)).not.toContain(existing.id);
+      }
+      expect(byEmail.errors?.[0]?.message).toBe(byName.errors?.[0]?.message);
+      expect(byEmail.errors?.[0]?.extensions).toEqual(byName.errors?.[0]?.extensions);
     });
 
     it('creates exactly one client from 10 concurrent registrations of the same email', async () => {
@@ -331,18 +364,54 @@ describe('client-record clients', () => {
   });
 
   describe('attendClinic', () => {
-    it("lets the other clinic's reception add their clinic to a duplicate's record, and tells notification", async () => {
+    async function linkAudit(clientId: string): Promise<string[]> {
+      const rows = await app.dataSource.query<{ action: string }[]>(
+        `SELECT action FROM audit_log WHERE client_id = $1 AND record_type = 'client' ORDER BY id`,
+        [clientId],
+      );
+      return rows.map((row) => row.action);
+    }
+
+    it("lets another clinic's reception link a client once it proves who the client is, audited as link, and tells notification", async () => {
       const client = await registerClient(app, leedsReception, registerInput(leeds));
+      const before = await footprint(app);
+      const bare = await app.gql(ATTEND, { clientId: client.id, clinicId: york }, yorkReception);
+      expect(errorCodes(bare)).toEqual(['CLIENT_IDENTITY_PROOF_REQUIRED']);
+      expect(bare.data ?? null).toBeNull();
+      for (const proof of [
+        { dateOfBirth: '1984-03-22', email: client.email },
+        { dateOfBirth: client.dateOfBirth, email: 'someone.else@example.co.uk' },
+        { dateOfBirth: client.dateOfBirth, givenName: 'Amelie', familyName: client.familyName },
+      ]) {
+        const wrong = await app.gql(
+          ATTEND,
+          { clientId: client.id, clinicId: york, proof },
+          yorkReception,
+        );
+        expect(errorCodes(wrong)).toEqual(['CLIENT_IDENTITY_MISMATCH']);
+        expect(JSON.stringify(wrong)).not.toContain(client.email ?? '-');
+      }
+      expect(await footprint(app)).toBe(before);
+      expect(errorCodes(await app.gql(GET, { id: client.id }, yorkReception))).toEqual([
+        'FORBIDDEN',
+      ]);
+
       const result = await app.gql<{ attendClinic: ClientView }>(
         ATTEND,
-        { clientId: client.id, clinicId: york },
+        {
+          clientId: client.id,
+          clinicId: york,
+          proof: { dateOfBirth: client.dateOfBirth, email: ` ${client.email?.toUpperCase()} ` },
+        },
         yorkReception,
       );
       expect(result.errors).toBeUndefined();
+      expect(result.data?.attendClinic).toMatchObject({ email: client.email });
       expect(result.data?.attendClinic.clinics?.map((clinic) => clinic.clinicId)).toEqual([
         leeds,
         york,
       ]);
+      expect(await linkAudit(client.id)).toEqual(['create', 'link']);
       const added = await app.event('client.clinic_added', (e) => e.aggregateId === client.id);
       expectValidEvent(added);
       expect(added.data).toEqual({ clientId: client.id, clinicId: york, clinicIds: [leeds, york] });
@@ -359,7 +428,62 @@ describe('client-record clients', () => {
       expect(errorCodes(again)).toEqual(['CLIENT_ALREADY_ATTENDS_CLINIC']);
     });
 
-    it('refuses staff adding a clinic that is not theirs, and another client', async () => {
+    it('accepts the name and date of birth as proof', async () => {
+      const client = await registerClient(app, leedsReception, registerInput(leeds));
+      const result = await app.gql<{ attendClinic: ClientView }>(
+        ATTEND,
+        {
+          clientId: client.id,
+          clinicId: york,
+          proof: {
+            dateOfBirth: client.dateOfBirth,
+            givenName: 'amelia',
+            familyName: client.familyName?.toUpperCase(),
+          },
+        },
+        yorkReception,
+      );
+      expect(result.errors).toBeUndefined();
+      expect(await linkAudit(client.id)).toEqual(['create', 'link']);
+    });
+
+    it('needs no proof from callers who may already read the client', async () => {
+      const bothClinics = await app.token({ role: 'clinic_manager', clinicIds: [leeds, york] });
+      const clientId = randomUUID();
+      const self = await app.token({ role: 'client', clientId });
+      const first = await registerClient(app, leedsReception, registerInput(leeds));
+      const second = await registerClient(app, leedsReception, registerInput(leeds));
+      await registerClient(app, self, registerInput(leeds));
+      for (const [token, id] of [
+        [bothClinics, first.id],
+        [headOffice, second.id],
+        [self, clientId],
+      ] as const) {
+        const result = await app.gql(ATTEND, { clientId: id, clinicId: york }, token);
+        expect(result.errors).toBeUndefined();
+        expect(await linkAudit(id)).toEqual(['create', 'link']);
+      }
+    });
+
+    it('does not tell a caller without read access that a client was erased', async () => {
+      const client = await registerClient(app, leedsReception, registerInput(leeds));
+      const section = new ClientsSubjectData(new ClientsRepository());
+      await app.dataSource.transaction((tx) => section.erasePersonalDetails(tx, client.id));
+      const before = await footprint(app);
+      const result = await app.gql(
+        ATTEND,
+        {
+          clientId: client.id,
+          clinicId: york,
+          proof: { dateOfBirth: client.dateOfBirth, email: client.email },
+        },
+        yorkReception,
+      );
+      expect(errorCodes(result)).toEqual(['CLIENT_IDENTITY_MISMATCH']);
+      expect(await footprint(app)).toBe(before);
+    });
+
+    it('refuses staff adding a clinic that is not theirs, another client, and bad ids or proof', async () => {
       const client = await registerClient(app, leedsReception, registerInput(leeds));
       const before = await footprint(app);
       const staff = await app.gql(ATTEND, { clientId: client.id, clinicId: york }, leedsReception);
@@ -369,6 +493,86 @@ describe('client-record clients', () => {
       expect(errorCodes(notSelf)).toEqual(['FORBIDDEN']);
       const unknown = await app.gql(ATTEND, { clientId: randomUUID(), clinicId: york }, headOffice);
       expect(errorCodes(unknown)).toEqual(['CLIENT_NOT_FOUND']);
+      for (const clientId of ['nope', '-'.repeat(36), `${client.id}x`]) {
+        const malformed = await app.gql(ATTEND, { clientId, clinicId: york }, headOffice);
+        expect(errorCodes(malformed)).toEqual(['INVALID_CLIENT_ID']);
+      }
+      const badProof = await app.gql(
+        ATTEND,
+        { clientId: client.id, clinicId: york, proof: { dateOfBirth: '1984-03-21' } },
+        yorkReception,
+      );
+      expect(errorCodes(badProof)).toEqual(['INVALID_IDENTITY_PROOF']);
+      expect(await footprint(app)).toBe(before);
+    });
+  });
+
+  describe('linkExistingClient', () => {
+    it('links the client a duplicate report hid, once the details prove who it is', async () => {
+      const existing = await registerClient(app, leedsReception, registerInput(leeds));
+      const duplicate = await app.gql(
+        REGISTER_CLIENT,
+        { input: registerInput(york, { email: existing.email }) },
+        yorkReception,
+      );
+      expect(errorCodes(duplicate)).toEqual(['CLIENT_LIKELY_DUPLICATE']);
+      const before = await footprint(app);
+      const wrong = await app.gql(
+        LINK,
+        { clinicId: york, proof: { dateOfBirth: '1990-01-01', email: existing.email } },
+        yorkReception,
+      );
+      expect(errorCodes(wrong)).toEqual(['CLIENT_IDENTITY_MISMATCH']);
+      const notTheirClinic = await app.gql(
+        LINK,
+        { clinicId: york, proof: { dateOfBirth: existing.dateOfBirth, email: existing.email } },
+        leedsReception,
+      );
+      expect(errorCodes(notTheirClinic)).toEqual(['FORBIDDEN']);
+      expect(await footprint(app)).toBe(before);
+
+      const linked = await app.gql<{ linkExistingClient: ClientView }>(
+        LINK,
+        { clinicId: york, proof: { dateOfBirth: existing.dateOfBirth, email: existing.email } },
+        yorkReception,
+      );
+      expect(linked.errors).toBeUndefined();
+      expect(linked.data?.linkExistingClient).toMatchObject({
+        id: existing.id,
+        email: existing.email,
+      });
+      const audit = await app.dataSource.query<{ action: string }[]>(
+        `SELECT action FROM audit_log WHERE client_id = $1 AND record_type = 'client' ORDER BY id`,
+        [existing.id],
+      );
+      expect(audit.map((row) => row.action)).toEqual(['create', 'link']);
+    });
+
+    it('refuses details that match more than one client', async () => {
+      const first = await registerClient(app, leedsReception, registerInput(leeds));
+      await registerClient(
+        app,
+        leedsReception,
+        registerInput(leeds, {
+          familyName: first.familyName,
+          email: null,
+          confirmNotDuplicate: true,
+        }),
+      );
+      const before = await footprint(app);
+      const result = await app.gql(
+        LINK,
+        {
+          clinicId: york,
+          proof: {
+            dateOfBirth: first.dateOfBirth,
+            givenName: first.givenName,
+            familyName: first.familyName,
+          },
+        },
+        yorkReception,
+      );
+      expect(errorCodes(result)).toEqual(['CLIENT_IDENTITY_MISMATCH']);
       expect(await footprint(app)).toBe(before);
     });
   });
@@ -603,15 +807,82 @@ describe('client-record clients', () => {
       expect(result.data?.clients.edges.map((e) => e.node.id)).toEqual([cared.id]);
     });
 
-    it('lets an integrator list ids without names, but not search', async () => {
+    it('lets an integrator list ids without names, in id order, with cursors holding only ids, but not search', async () => {
       const listed = await app.gql<ListResult>(LIST, { first: 5 }, integrator);
       expect(listed.errors).toBeUndefined();
-      expect(listed.data?.clients.edges.length).toBeGreaterThan(0);
-      expect(
-        listed.data?.clients.edges.every((e) => e.node.givenName === null && e.node.email === null),
-      ).toBe(true);
+      const edges = listed.data?.clients.edges ?? [];
+      expect(edges.length).toBeGreaterThan(1);
+      expect(edges.every((e) => e.node.givenName === null && e.node.email === null)).toBe(true);
+      const ids = edges.map((e) => e.node.id);
+      expect(ids).toEqual([...ids].sort());
+      for (const edge of edges) {
+        expect(cursorBody(edge.cursor)).toBe(edge.node.id);
+      }
+      const next = await app.gql<ListResult>(
+        LIST,
+        { first: 5, after: listed.data?.clients.pageInfo.endCursor },
+        integrator,
+      );
+      expect(next.errors).toBeUndefined();
+      expect(next.data?.clients.edges.every((e) => e.node.id > (ids.at(-1) ?? ''))).toBe(true);
       const searched = await app.gql(LIST, { search: { text: 'Amelia' } }, integrator);
       expect(errorCodes(searched)).toEqual(['FORBIDDEN']);
+    });
+
+    it('gives name-ordered cursors that hold only the id, and refuses a cursor of a client the caller may not list', async () => {
+      const family = `Cursor${randomUUID().slice(0, 6)}`;
+      const first = await registerClient(
+        app,
+        leedsReception,
+        registerInput(leeds, { familyName: `${family}a` }),
+      );
+      const second = await registerClient(
+        app,
+        leedsReception,
+        registerInput(leeds, { familyName: `${family}b` }),
+      );
+      const inYork = await registerClient(
+        app,
+        yorkReception,
+        registerInput(york, { familyName: `${family}c` }),
+      );
+      const page = await app.gql<ListResult>(
+        LIST,
+        { search: { text: family }, first: 1 },
+        leedsReception,
+      );
+      const cursor = page.data?.clients.pageInfo.endCursor ?? '';
+      expect(cursorBody(cursor)).toBe(first.id);
+      expect(cursor).not.toContain(family);
+      const next = await app.gql<ListResult>(
+        LIST,
+        { search: { text: family }, after: cursor },
+        leedsReception,
+      );
+      expect(next.data?.clients.edges.map((e) => e.node.id)).toEqual([second.id]);
+
+      // A cursor naming a client outside the caller's scope is not a position it may use.
+      const yorkCursor = `cl2:${Buffer.from(inYork.id).toString('base64url')}`;
+      const headOfficeFrom = await app.gql<ListResult>(
+        LIST,
+        { search: { text: family }, after: yorkCursor },
+        headOffice,
+      );
+      expect(headOfficeFrom.errors).toBeUndefined();
+      expect(errorCodes(await app.gql(LIST, { after: yorkCursor }, leedsReception))).toEqual([
+        'INVALID_CURSOR',
+      ]);
+      expect(errorCodes(await app.gql(LIST, { after: yorkCursor }, integrator))).toEqual([
+        'INVALID_CURSOR',
+      ]);
+      const unknown = `cl2:${Buffer.from(randomUUID()).toString('base64url')}`;
+      expect(errorCodes(await app.gql(LIST, { after: unknown }, headOffice))).toEqual([
+        'INVALID_CURSOR',
+      ]);
+      const oldFormat = `cl1:${Buffer.from(JSON.stringify(['a', 'b', first.id])).toString('base64url')}`;
+      expect(errorCodes(await app.gql(LIST, { after: oldFormat }, leedsReception))).toEqual([
+        'INVALID_CURSOR',
+      ]);
     });
 
     it('refuses a bad cursor, page size or search text', async () => {
@@ -628,6 +899,51 @@ describe('client-record clients', () => {
   });
 
   describe('subject data section', () => {
+    it("deletes the client's contact-details events from the outbox at erasure, published or not", async () => {
+      const client = await registerClient(app, leedsReception, registerInput(leeds));
+      const other = await registerClient(app, leedsReception, registerInput(leeds));
+      await app.event('client.contact_changed', (e) => e.aggregateId === client.id);
+      await eventually(async () => {
+        const published = await app.dataSource.query<{ count: string }[]>(
+          `SELECT count(*) FROM outbox WHERE message_key = $1
+              AND event_type = 'client.contact_changed' AND published_at IS NOT NULL`,
+          [client.id],
+        );
+        expect(published[0]?.count).toBe('1');
+      });
+      const outboxOf = async (id: string): Promise<string[]> =>
+        (
+          await app.dataSource.query<{ event_type: string }[]>(
+            'SELECT event_type FROM outbox WHERE message_key = $1 ORDER BY id',
+            [id],
+          )
+        ).map((row) => row.event_type);
+      const section = new ClientsSubjectData(new ClientsRepository());
+      await app.dataSource.transaction(async (tx) => {
+        // One not yet published, in the erasing transaction's view.
+        await new OutboxWriter().append(tx, ClientContactChangedV1, {
+          aggregateId: client.id,
+          clinicId: leeds,
+          data: {
+            clientId: client.id,
+            givenName: 'Amelia',
+            email: client.email,
+            phone: client.phone,
+            clinicIds: [leeds],
+            cause: 'details_updated',
+          },
+        });
+        const rows = await tx.query<{ count: string }[]>(
+          `SELECT count(*) FROM outbox WHERE message_key = $1 AND event_type = 'client.contact_changed'`,
+          [client.id],
+        );
+        expect(rows[0]?.count).toBe('2');
+        await section.erasePersonalDetails(tx, client.id);
+      });
+      expect(await outboxOf(client.id)).toEqual(['client.registered']);
+      expect(await outboxOf(other.id)).toEqual(['client.registered', 'client.contact_changed']);
+    });
+
     it('exports demographics and clinics, and erasure nulls personal fields but keeps the date of birth', async () => {
       const client = await registerClient(app, leedsReception, registerInput(leeds));
       const section = new ClientsSubjectData(new ClientsRepository());
@@ -660,6 +976,12 @@ describe('client-record clients', () => {
     });
   });
 });
+
+/** What a list cursor carries, decoded. */
+function cursorBody(cursor: string): string {
+  expect(cursor.startsWith('cl2:')).toBe(true);
+  return Buffer.from(cursor.slice(4), 'base64url').toString('utf8');
+}
 
 async function eventually(check: () => Promise<void>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

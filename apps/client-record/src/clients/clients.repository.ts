@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { ClientContactChangedV1 } from '@app/contracts';
 import type { Tx } from '@app/database';
 import type { ClientListScope } from '../access/domain/client-access';
-import type { ClientCursor } from './domain/client-cursor';
 import type { Address, ClientDetails, EmergencyContact, GpPractice } from './domain/client-details';
 import type { Client, ClientClinic, RegistrationChannel } from './domain/client';
 import type { ClientSearch } from './domain/client-search';
 import { escapeLike } from './domain/client-search';
 import type { DuplicateCandidate } from './domain/duplicate-keys';
+import type { ClientIdentityProof } from './domain/identity-proof';
 
 export interface NewClientRow extends ClientDetails {
   readonly id: string;
@@ -23,11 +24,25 @@ export type ClientRowScope =
   | Exclude<ClientListScope, { kind: 'therapist' | 'none' }>
   | { readonly kind: 'ids'; readonly clientIds: readonly string[] };
 
+/**
+ * `name`: family name, given name (case-folded), then id. `id`: id only, for callers who
+ * may not see names (the order of a name-ordered list would tell them something about names).
+ */
+export type ClientListOrder = 'name' | 'id';
+
+/** Where a listed client sits in list order (names case-folded, as SQL lower() gives them). */
+export interface ClientListPosition {
+  readonly id: string;
+  readonly familyName: string;
+  readonly givenName: string;
+}
+
 export interface ClientListQuery {
   readonly scope: ClientRowScope;
+  readonly order: ClientListOrder;
   readonly search?: ClientSearch;
   readonly clinicId?: string;
-  readonly after?: ClientCursor;
+  readonly after?: ClientListPosition;
   readonly limit: number;
 }
 
@@ -106,6 +121,32 @@ export class ClientsRepository {
           dateOfBirth: row.date_of_birth,
           email: row.email,
         };
+  }
+
+  /**
+   * Ids (at most `limit`, oldest registration first) of non-erased clients whose date of
+   * birth and every other part of `proof` match, compared case-insensitively as duplicate
+   * detection does. The caller re-checks the locked row with identityProofMatches.
+   */
+  async findIdsByIdentity(tx: Tx, proof: ClientIdentityProof, limit: number): Promise<string[]> {
+    const rows = await tx.query<{ id: string }[]>(
+      `SELECT id FROM client
+        WHERE erased_at IS NULL
+          AND date_of_birth = $1::date
+          AND ($2::text IS NULL OR lower(email) = lower($2::text))
+          AND ($3::text IS NULL OR (lower(given_name) = lower($3::text)
+                                    AND lower(family_name) = lower($4::text)))
+        ORDER BY registered_at, id
+        LIMIT $5`,
+      [
+        proof.dateOfBirth,
+        proof.email?.trim().replace(/\s+/g, ' ') ?? null,
+        proof.name?.givenName.trim().replace(/\s+/g, ' ') ?? null,
+        proof.name?.familyName.trim().replace(/\s+/g, ' ') ?? null,
+        limit,
+      ],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** Inserts the client and their first clinic; false when the id is already taken. */
@@ -188,38 +229,37 @@ export class ClientsRepository {
   }
 
   /**
+   * The list position of client `id` when the scope may list it (not erased, within the
+   * scope); undefined otherwise, so a cursor cannot reach past the caller's own scope.
+   */
+  async listPositionOf(
+    tx: Tx,
+    scope: ClientRowScope,
+    id: string,
+  ): Promise<ClientListPosition | undefined> {
+    const params: unknown[] = [id];
+    const param = paramsOf(params);
+    const where = ['c.id = $1', 'c.erased_at IS NULL', ...scopeClauses(scope, param)];
+    const rows = await tx.query<{ id: string; family_name: string; given_name: string }[]>(
+      `SELECT c.id, lower(c.family_name) AS family_name, lower(c.given_name) AS given_name
+         FROM client c WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    const row = rows[0];
+    return row === undefined
+      ? undefined
+      : { id: row.id, familyName: row.family_name, givenName: row.given_name };
+  }
+
+  /**
    * One page in list order after the cursor position. The caller's list scope is part of
    * the WHERE clause, so out-of-scope rows never leave SQL. Erased clients (no names) are
    * not listed.
    */
   async list(tx: Tx, query: ClientListQuery): Promise<Client[]> {
-    const where: string[] = ['c.erased_at IS NULL'];
     const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const scope = query.scope;
-    switch (scope.kind) {
-      case 'all':
-        break;
-      case 'clinics':
-        where.push(
-          `EXISTS (SELECT 1 FROM client_clinic sc WHERE sc.client_id = c.id
-                     AND sc.clinic_id = ANY(${param([...scope.clinicIds])}::uuid[]))`,
-        );
-        break;
-      case 'ids':
-        where.push(`c.id = ANY(${param([...scope.clientIds])}::uuid[])`);
-        break;
-      case 'self':
-        where.push(`c.id = ${param(scope.clientId)}`);
-        break;
-      default: {
-        const unreachable: never = scope;
-        throw new Error(`unknown scope ${JSON.stringify(unreachable)}`);
-      }
-    }
+    const param = paramsOf(params);
+    const where: string[] = ['c.erased_at IS NULL', ...scopeClauses(query.scope, param)];
     if (query.clinicId !== undefined) {
       where.push(
         `EXISTS (SELECT 1 FROM client_clinic fc WHERE fc.client_id = c.id AND fc.clinic_id = ${param(query.clinicId)})`,
@@ -230,13 +270,17 @@ export class ClientsRepository {
     }
     if (query.after !== undefined) {
       where.push(
-        `(lower(c.family_name), lower(c.given_name), c.id) > (${param(query.after.familyName)}, ${param(query.after.givenName)}, ${param(query.after.id)}::uuid)`,
+        query.order === 'id'
+          ? `c.id > ${param(query.after.id)}::uuid`
+          : `(lower(c.family_name), lower(c.given_name), c.id) > (${param(query.after.familyName)}, ${param(query.after.givenName)}, ${param(query.after.id)}::uuid)`,
       );
     }
+    const orderBy =
+      query.order === 'id' ? 'c.id' : 'lower(c.family_name), lower(c.given_name), c.id';
     const rows = await tx.query<ClientSqlRow[]>(
       `SELECT ${CLIENT_COLUMNS} FROM client c
         WHERE ${where.join(' AND ')}
-        ORDER BY lower(c.family_name), lower(c.given_name), c.id
+        ORDER BY ${orderBy}
         LIMIT ${param(query.limit)}`,
       params,
     );
@@ -252,6 +296,46 @@ export class ClientsRepository {
         WHERE id = $1`,
       [id],
     );
+  }
+
+  /**
+   * Deletes the client's contact-details events from the outbox, published or not: they
+   * hold the name, email and phone the client asked to be forgotten. Copies already
+   * delivered live on in the topic until its retention ends (see docs/client-record.md).
+   */
+  async deleteContactEvents(tx: Tx, clientId: string): Promise<void> {
+    await tx.query('DELETE FROM outbox WHERE event_type = $1 AND message_key = $2', [
+      ClientContactChangedV1.type,
+      clientId,
+    ]);
+  }
+}
+
+function paramsOf(params: unknown[]): (value: unknown) => string {
+  return (value) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+}
+
+/** The WHERE clauses (on alias `c`) that keep a query within a list scope. */
+function scopeClauses(scope: ClientRowScope, param: (value: unknown) => string): string[] {
+  switch (scope.kind) {
+    case 'all':
+      return [];
+    case 'clinics':
+      return [
+        `EXISTS (SELECT 1 FROM client_clinic sc WHERE sc.client_id = c.id
+                   AND sc.clinic_id = ANY(${param([...scope.clinicIds])}::uuid[]))`,
+      ];
+    case 'ids':
+      return [`c.id = ANY(${param([...scope.clientIds])}::uuid[])`];
+    case 'self':
+      return [`c.id = ${param(scope.clientId)}`];
+    default: {
+      const unreachable: never = scope;
+      throw new Error(`unknown scope ${JSON.stringify(unreachable)}`);
+    }
   }
 }
 

@@ -12,6 +12,7 @@ import { Caller, CurrentCaller, Roles } from '@app/auth';
 import { ClientConnectionModel } from './client-connection.model';
 import { ClientModel } from './client.model';
 import { ClientsService } from './clients.service';
+import { ClientIdentityProofInput } from './dto/client-identity-proof.input';
 import { ClientSearchInput } from './dto/client-search.input';
 import { RegisterClientInput } from './dto/register-client.input';
 import { UpdateClientDetailsInput } from './dto/update-client-details.input';
@@ -53,7 +54,7 @@ export class ClientsResolver {
 
   @Mutation(() => ClientModel, {
     description:
-      'Registers a client at a clinic: its receptionist or manager, head office administration, or the client themself online (the record takes the client_id of their login). A likely duplicate in the network is refused with CLIENT_LIKELY_DUPLICATE (extensions.existingClientId for staff) unless confirmNotDuplicate is true.',
+      'Registers a client at a clinic: its receptionist or manager, head office administration, or the client themself online (the record takes the client_id of their login). A likely duplicate in the network is refused with CLIENT_LIKELY_DUPLICATE unless confirmNotDuplicate is true: extensions.existingClientId only when you may already read that client, extensions.match (email | name_and_date_of_birth) for staff; a client gets a generic message.',
   })
   @Roles('head_office_admin', 'clinic_manager', 'receptionist', 'client')
   async registerClient(
@@ -77,15 +78,30 @@ export class ClientsResolver {
 
   @Mutation(() => ClientModel, {
     description:
-      "Records that a client also attends a clinic: that clinic's receptionist or manager, head office administration, or the client themself.",
+      "Records that a client also attends a clinic: that clinic's receptionist or manager, head office administration, or the client themself. Staff linking a client who attends none of their clinics must send proof (CLIENT_IDENTITY_PROOF_REQUIRED, CLIENT_IDENTITY_MISMATCH). Audited as link.",
   })
   @Roles('head_office_admin', 'clinic_manager', 'receptionist', 'client')
   async attendClinic(
     @CurrentCaller() caller: Caller,
     @Args('clientId', { type: () => ID }) clientId: string,
     @Args('clinicId', { type: () => ID }) clinicId: string,
+    @Args('proof', { type: () => ClientIdentityProofInput, nullable: true })
+    proof: ClientIdentityProofInput | null,
   ): Promise<ClientModel> {
-    return toClientModel(await this.service.attendClinic(caller, clientId, clinicId));
+    return toClientModel(await this.service.attendClinic(caller, clientId, clinicId, proof));
+  }
+
+  @Mutation(() => ClientModel, {
+    description:
+      "Links the one client matching proof (date of birth, and email or both names) to your clinic, after CLIENT_LIKELY_DUPLICATE reported a match at a clinic you cannot see into: that clinic's receptionist or manager, or head office administration. No match (or more than one) is CLIENT_IDENTITY_MISMATCH. Audited as link.",
+  })
+  @Roles('head_office_admin', 'clinic_manager', 'receptionist')
+  async linkExistingClient(
+    @CurrentCaller() caller: Caller,
+    @Args('clinicId', { type: () => ID }) clinicId: string,
+    @Args('proof', { type: () => ClientIdentityProofInput }) proof: ClientIdentityProofInput,
+  ): Promise<ClientModel> {
+    return toClientModel(await this.service.linkExistingClient(caller, clinicId, proof));
   }
 
   @ResolveReference()

@@ -9,11 +9,17 @@ import { TRANSACTIONS } from '@app/platform/platform.tokens';
 import { ClientAccessError, ClientAccessErrorCode } from '../access/client-access.errors';
 import { ClientAccessService } from '../access/client-access.service';
 import { ClientScopeRepository } from '../access/client-scope.repository';
-import { clientListScope, ClientPurpose } from '../access/domain/client-access';
+import { clientListScope, ClientPurpose, decideClientAccess } from '../access/domain/client-access';
+import type { ClientScope } from '../access/domain/client-scope';
 import { AuditWriter } from '../audit/audit.writer';
 import { ClinicsService } from '../clinics/clinics.service';
 import { ClientError, ClientErrorCode } from './clients.errors';
-import { ClientRowScope, ClientsRepository } from './clients.repository';
+import {
+  ClientListOrder,
+  ClientListPosition,
+  ClientRowScope,
+  ClientsRepository,
+} from './clients.repository';
 import type { Client } from './domain/client';
 import {
   checkClientDetails,
@@ -22,7 +28,6 @@ import {
   ClientDetailsProblemCode,
 } from './domain/client-details';
 import {
-  ClientCursor,
   decodeClientCursor,
   DEFAULT_PAGE_SIZE,
   encodeClientCursor,
@@ -38,6 +43,12 @@ import {
 import { ClientSearch, parseClientSearch } from './domain/client-search';
 import { utcDateOf } from './domain/date-of-birth';
 import { duplicateKeysOf, duplicateMatchOf, fold } from './domain/duplicate-keys';
+import {
+  checkIdentityProof,
+  ClientIdentityProof,
+  ClientIdentityProofDraft,
+  identityProofMatches,
+} from './domain/identity-proof';
 
 export interface RegisterClientCommand extends ClientDetailsDraft {
   readonly clinicId: string;
@@ -200,19 +211,25 @@ export class ClientsService {
   }
 
   /**
-   * The client also attends `clinicId`: added by that clinic's staff (e.g. after
-   * registration reported the client as a likely duplicate registered elsewhere), head
-   * office administration, or the client themself.
+   * The client also attends `clinicId`: added by that clinic's staff, head office
+   * administration, or the client themself. Staff linking a client who attends none of
+   * their clinics yet (so may not read the record) must prove they know the person: `proof`
+   * (date of birth, and email or both names) is checked against the record, and a mismatch
+   * writes nothing. Audited as `link`. The reply shows the record: the clinic now attends
+   * the client.
    */
   async attendClinic(
     caller: Caller,
-    clientId: string,
+    clientIdRaw: string,
     clinicIdRaw: string,
+    proofDraft?: ClientIdentityProofDraft | null,
   ): Promise<VisibleClient> {
+    const clientId = requireClientId(clientIdRaw);
     const clinicId = requireClinicId(clinicIdRaw);
+    const proof = isGiven(proofDraft) ? requireProof(proofDraft) : undefined;
     return this.transactions.run(async (tx) => {
       await this.lockClient(tx, clientId);
-      const scope = await this.scopes.scopeOf(tx, clientId.toLowerCase());
+      const scope = await this.scopes.scopeOf(tx, clientId);
       if (scope === undefined) {
         throw new ClientAccessError(
           ClientAccessErrorCode.ClientNotFound,
@@ -220,41 +237,111 @@ export class ClientsService {
           { clientId },
         );
       }
-      ensure(mayAddClinic(caller, scope.clientId, clinicId));
-      if (scope.erasedAt !== null) {
-        throw new ClientAccessError(
-          ClientAccessErrorCode.ClientErased,
-          `client ${clientId} asked for erasure; their record can no longer change`,
-          { clientId },
-        );
-      }
-      await this.requireOpenClinic(tx, clinicId);
-      const now = new Date();
-      if (!(await this.clients.addClinic(tx, scope.clientId, clinicId, now))) {
-        throw new ClientError(
-          ClientErrorCode.AlreadyAttends,
-          `client ${scope.clientId} already attends clinic ${clinicId}; nothing to add`,
-          { field: 'clinicId' },
-        );
-      }
-      await this.clients.touch(tx, scope.clientId, now);
-      const client = await this.requireClient(tx, scope.clientId);
-      const clinicIds = client.clinics.map((clinic) => clinic.clinicId);
-      await this.outbox.append(tx, ClientClinicAddedV1, {
-        aggregateId: client.id,
-        clinicId,
-        data: { clientId: client.id, clinicId, clinicIds },
-      });
-      await this.publishContact(tx, client, clinicId, 'clinic_added');
-      await this.audit.record(tx, caller, {
-        clientId: client.id,
-        clinicId,
-        recordType: 'client',
-        recordId: client.id,
-        action: 'amend',
-      });
-      return this.visible(tx, caller, client);
+      return this.link(tx, caller, scope, clinicId, proof);
     });
+  }
+
+  /**
+   * Staff of `clinicId` (or head office) link the one client whose date of birth, and email
+   * or name, match `proof`: the way forward when registration reported a likely duplicate
+   * at a clinic the caller cannot see into (the error carries no id then). No match, or
+   * more than one, is CLIENT_IDENTITY_MISMATCH and writes nothing.
+   */
+  async linkExistingClient(
+    caller: Caller,
+    clinicIdRaw: string,
+    proofDraft: ClientIdentityProofDraft,
+  ): Promise<VisibleClient> {
+    const clinicId = requireClinicId(clinicIdRaw);
+    const proof = requireProof(proofDraft);
+    if (caller.role === 'client') {
+      throw new ForbiddenError(
+        'a client adds a clinic to their own record with attendClinic and their client id',
+      );
+    }
+    ensure(mayRegisterAt(caller, clinicId));
+    return this.transactions.run(async (tx) => {
+      const ids = await this.clients.findIdsByIdentity(tx, proof, 2);
+      const id = ids[0];
+      if (id === undefined || ids.length > 1) {
+        throw new ClientError(
+          ClientErrorCode.IdentityMismatch,
+          ids.length > 1
+            ? 'those details match more than one client; give the email and both names, or ask head office to link the client'
+            : 'no client matches that date of birth with that email or name; check the details with the client, or register them',
+          { field: 'proof' },
+        );
+      }
+      await this.lockClient(tx, id);
+      const scope = await this.scopes.scopeOf(tx, id);
+      if (scope === undefined) {
+        throw new Error(`client ${id} vanished inside its own transaction`);
+      }
+      return this.link(tx, caller, scope, clinicId, proof);
+    });
+  }
+
+  private async link(
+    tx: Tx,
+    caller: Caller,
+    scope: ClientScope,
+    clinicId: string,
+    proof: ClientIdentityProof | undefined,
+  ): Promise<VisibleClient> {
+    ensure(mayAddClinic(caller, scope.clientId, clinicId));
+    const mayRead = decideClientAccess(caller, scope, 'profile:read').allowed;
+    if (!mayRead && proof === undefined) {
+      throw new ClientError(
+        ClientErrorCode.IdentityProofRequired,
+        `client ${scope.clientId} attends none of your clinics; to link them, send proof: their dateOfBirth, and their email or givenName and familyName`,
+        { field: 'proof' },
+      );
+    }
+    if (proof !== undefined) {
+      // Checked before the erasure state, so a caller who cannot read the client learns
+      // nothing about the record from a wrong guess (an erased record never matches).
+      const stored = await this.requireClient(tx, scope.clientId);
+      if (!identityProofMatches(proof, stored)) {
+        throw new ClientError(
+          ClientErrorCode.IdentityMismatch,
+          `the proof does not match client ${scope.clientId}; check the date of birth and the email or name with the client`,
+          { field: 'proof' },
+        );
+      }
+    }
+    if (scope.erasedAt !== null) {
+      throw new ClientAccessError(
+        ClientAccessErrorCode.ClientErased,
+        `client ${scope.clientId} asked for erasure; their record can no longer change`,
+        { clientId: scope.clientId },
+      );
+    }
+    await this.requireOpenClinic(tx, clinicId);
+    const now = new Date();
+    if (!(await this.clients.addClinic(tx, scope.clientId, clinicId, now))) {
+      throw new ClientError(
+        ClientErrorCode.AlreadyAttends,
+        `client ${scope.clientId} already attends clinic ${clinicId}; nothing to add`,
+        { field: 'clinicId' },
+      );
+    }
+    await this.clients.touch(tx, scope.clientId, now);
+    const client = await this.requireClient(tx, scope.clientId);
+    const clinicIds = client.clinics.map((clinic) => clinic.clinicId);
+    await this.outbox.append(tx, ClientClinicAddedV1, {
+      aggregateId: client.id,
+      clinicId,
+      data: { clientId: client.id, clinicId, clinicIds },
+    });
+    await this.publishContact(tx, client, clinicId, 'clinic_added');
+    await this.audit.record(tx, caller, {
+      clientId: client.id,
+      clinicId,
+      recordType: 'client',
+      recordId: client.id,
+      action: 'link',
+    });
+    return this.visible(tx, caller, client);
   }
 
   /**
@@ -290,14 +377,17 @@ export class ClientsService {
     after: string | null | undefined,
   ): Promise<ClientPage> {
     const size = pageSizeOf(first);
-    const position = cursorOf(after);
+    const afterId = cursorOf(after);
+    const view = clientViewFor(caller);
+    // Names must not reach an id-only caller in any form, the page order included.
+    const order: ClientListOrder = view === 'id_only' ? 'id' : 'name';
     const search = searchOf(filter.text);
     const clinicId = isGiven(filter.clinicId) ? requireClinicId(filter.clinicId) : undefined;
     const listScope = clientListScope(caller);
     if (listScope.kind === 'none') {
       throw new ForbiddenError(listScope.reason);
     }
-    if (search !== undefined && clientViewFor(caller) === 'id_only') {
+    if (search !== undefined && view === 'id_only') {
       throw new ForbiddenError(
         'integrators may list client ids but not search by name, email or phone',
       );
@@ -310,8 +400,11 @@ export class ClientsService {
               clientIds: await this.scopes.clientIdsCaredForBy(tx, listScope.therapistId),
             }
           : listScope;
+      const position =
+        afterId === undefined ? undefined : await this.positionOf(tx, scope, afterId);
       const rows = await this.clients.list(tx, {
         scope,
+        order,
         limit: size + 1,
         ...(search === undefined ? {} : { search }),
         ...(clinicId === undefined ? {} : { clinicId }),
@@ -323,12 +416,8 @@ export class ClientsService {
         page.flatMap((client) => client.clinics.map((clinic) => clinic.clinicId)),
       );
       const edges = page.map((client) => ({
-        cursor: encodeClientCursor({
-          familyName: fold(client.familyName ?? ''),
-          givenName: fold(client.givenName ?? ''),
-          id: client.id,
-        }),
-        node: { client, view: clientViewFor(caller), clinicNames: names },
+        cursor: encodeClientCursor(client.id),
+        node: { client, view, clinicNames: names },
       }));
       return {
         edges,
@@ -338,6 +427,25 @@ export class ClientsService {
     });
   }
 
+  /** The position a cursor's client holds, when the caller may list that client. */
+  private async positionOf(
+    tx: Tx,
+    scope: ClientRowScope,
+    clientId: string,
+  ): Promise<ClientListPosition> {
+    const position = await this.clients.listPositionOf(tx, scope, clientId);
+    if (position === undefined) {
+      throw invalidCursor();
+    }
+    return position;
+  }
+
+  /**
+   * CLIENT_LIKELY_DUPLICATE when another client matches. The existing id is given only to a
+   * caller who may already read that client; other staff get the kind of match and how to
+   * link with proof of identity; a client gets one generic message (no id, no kind), so
+   * self-registration tells as little as possible about who else is registered.
+   */
   private async refuseLikelyDuplicate(
     tx: Tx,
     caller: Caller,
@@ -348,20 +456,28 @@ export class ClientsService {
     if (existing === undefined) {
       return;
     }
-    const match = duplicateMatchOf(details, existing) ?? 'email';
-    const how = match === 'email' ? 'the same email' : 'the same name and date of birth';
     if (caller.role === 'client') {
-      // A client may not see other records: no id, and a way forward that does not need one.
       throw new ClientError(
         ClientErrorCode.LikelyDuplicate,
-        `a client with ${how} is already registered in the network; ask your clinic's reception to link your login to your record, or, if that is not you, send confirmNotDuplicate: true`,
-        { match },
+        "these details may match a client already registered with the network; ask your clinic's reception to link your login to your record, or, if you are sure you have no record, send again with confirmNotDuplicate: true",
+      );
+    }
+    const match = duplicateMatchOf(details, existing) ?? 'email';
+    const how = match === 'email' ? 'the same email' : 'the same name and date of birth';
+    const scope = await this.scopes.scopeOf(tx, existing.id);
+    const mayRead =
+      scope !== undefined && decideClientAccess(caller, scope, 'profile:read').allowed;
+    if (mayRead) {
+      throw new ClientError(
+        ClientErrorCode.LikelyDuplicate,
+        `client ${existing.id} already has ${how}; if it is the same person, add your clinic to that record with attendClinic, otherwise send again with confirmNotDuplicate: true`,
+        { existingClientId: existing.id, match },
       );
     }
     throw new ClientError(
       ClientErrorCode.LikelyDuplicate,
-      `client ${existing.id} already has ${how}; if it is the same person, add your clinic to that record with attendClinic, otherwise send again with confirmNotDuplicate: true`,
-      { existingClientId: existing.id, match },
+      `a client at another clinic of the network already has ${how}; if it is the same person, link them to your clinic with linkExistingClient(clinicId, proof: { dateOfBirth, email or givenName and familyName }), checked against their record; otherwise send again with confirmNotDuplicate: true`,
+      { match },
     );
   }
 
@@ -467,6 +583,28 @@ function requireClinicId(id: string): string {
   return id.toLowerCase();
 }
 
+function requireClientId(id: string): string {
+  const wellFormed: boolean = isUuid(id);
+  if (!wellFormed) {
+    throw new ClientAccessError(
+      ClientAccessErrorCode.InvalidClientId,
+      `client id "${id}" is not a UUID`,
+      { clientId: id },
+    );
+  }
+  return id.toLowerCase();
+}
+
+function requireProof(draft: ClientIdentityProofDraft): ClientIdentityProof {
+  const check = checkIdentityProof(draft);
+  if (!check.ok) {
+    throw new ClientError(ClientErrorCode.InvalidIdentityProof, check.message, {
+      field: check.field,
+    });
+  }
+  return check.proof;
+}
+
 function requireDetails(draft: ClientDetailsDraft): ClientDetails {
   const check = checkClientDetails(draft, utcDateOf(new Date()));
   if (!check.ok) {
@@ -530,19 +668,24 @@ function pageSizeOf(first: number | null | undefined): number {
   return size;
 }
 
-function cursorOf(after: string | null | undefined): ClientCursor | undefined {
+/** The client id a cursor carries. */
+function cursorOf(after: string | null | undefined): string | undefined {
   if (!isGiven(after)) {
     return undefined;
   }
-  const cursor = decodeClientCursor(after);
-  if (cursor === undefined) {
-    throw new ClientError(
-      ClientErrorCode.InvalidCursor,
-      'after is not a cursor from this list; pass the endCursor of the previous page',
-      { field: 'after' },
-    );
+  const clientId = decodeClientCursor(after);
+  if (clientId === undefined) {
+    throw invalidCursor();
   }
-  return cursor;
+  return clientId;
+}
+
+function invalidCursor(): ClientError {
+  return new ClientError(
+    ClientErrorCode.InvalidCursor,
+    'after is not a cursor of a client you may list; pass the endCursor of the previous page, or start again without after',
+    { field: 'after' },
+  );
 }
 
 function searchOf(text: string | null | undefined): ClientSearch | undefined {

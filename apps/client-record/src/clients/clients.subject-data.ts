@@ -7,7 +7,9 @@ import { ClientsRepository } from './clients.repository';
  * The client's demographics and clinics in the subject access export and the erasure.
  * Erasure nulls every personal field of the client row (names, contact, address, GP,
  * emergency contact, the login's subject) and marks it erased; the date of birth stays
- * until the purge because the retention rule for under-18s needs it. The client row itself
+ * until the purge because the retention rule for under-18s needs it. Erasure also deletes
+ * the client's `client.contact_changed` events from the outbox, published or not (they hold
+ * the name, email and phone). The client row itself
  * (and its clinics) is deleted last by the gdpr context's purge, after every other section
  * purged what refers to it: this section's purge deletes nothing.
  */
@@ -46,6 +48,7 @@ export class ClientsSubjectData implements SubjectDataSection {
 
   async erasePersonalDetails(tx: Tx, clientId: string): Promise<void> {
     await this.clients.erasePersonalDetails(tx, clientId);
+    await this.clients.deleteContactEvents(tx, clientId);
   }
 
   /** The client row is deleted by the gdpr context's purge, last (see the class comment). */

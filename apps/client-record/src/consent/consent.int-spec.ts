@@ -241,6 +241,16 @@ describe('client-record consent ledger', () => {
       'CONSENT_FORM_VERSION_NOT_FOUND',
     ],
     [
+      'a malformed form version id',
+      { ...treatmentGrant, formVersionId: 'not-a-form' },
+      'CONSENT_FORM_VERSION_NOT_FOUND',
+    ],
+    [
+      'a form version id of 36 dashes (uuid-length, not a uuid)',
+      { ...treatmentGrant, formVersionId: '-'.repeat(36) },
+      'CONSENT_FORM_VERSION_NOT_FOUND',
+    ],
+    [
       'service messages without a channel',
       { kind: 'service_messages', granted: true, method: 'paper' },
       'CONSENT_CHANNEL_REQUIRED',
@@ -278,6 +288,18 @@ describe('client-record consent ledger', () => {
       headOffice,
     );
     expect(errorCodes(unknown)).toEqual(['CLIENT_NOT_FOUND']);
+    const malformed = await app.gql(
+      RECORD,
+      { clientId: 'nope', input: treatmentGrant },
+      headOffice,
+    );
+    expect(errorCodes(malformed)).toEqual(['INVALID_CLIENT_ID']);
+    const malformedWithdraw = await app.gql(
+      WITHDRAW,
+      { clientId: 'nope', input: { kind: 'marketing', channel: 'sms', method: 'phone' } },
+      headOffice,
+    );
+    expect(errorCodes(malformedWithdraw)).toEqual(['INVALID_CLIENT_ID']);
     expect(await footprint(app)).toBe(before);
   });
 

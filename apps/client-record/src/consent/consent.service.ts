@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Caller } from '@app/auth';
+import { Caller, isUuid } from '@app/auth';
 import { ConsentChangedV1 } from '@app/contracts';
 import type { Tx } from '@app/database';
 import { OutboxWriter, TransactionRunner } from '@app/messaging';
@@ -134,7 +134,9 @@ export class ConsentService {
     if (change.formVersionId === null) {
       return;
     }
-    const form = await this.forms.byId(change.formVersionId);
+    // A malformed id is "no such form" (never a uuid comparison Postgres would refuse).
+    const wellFormed: boolean = isUuid(change.formVersionId);
+    const form = wellFormed ? await this.forms.byId(change.formVersionId) : undefined;
     if (form === undefined) {
       throw new ConsentError(
         ConsentErrorCode.FormVersionNotFound,

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'purge',
   'follow_up',
   'review',
+  /** A clinic starts attending a client already registered elsewhere (attendClinic). */
+  'link',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,45 +1,29 @@
 import { isUuid } from '@app/auth';
 
 /**
- * The position of a client in list order (family name, given name — both case-folded —
- * then id), as an opaque cursor. Callers must not build or parse cursors: the format may
- * change.
+ * A list cursor carries only the id of the last client of the page, so it holds nothing an
+ * id-only caller (an integrator) may not see. The service resolves the position (name order
+ * or id order) by reading that client within the caller's own list scope; a cursor naming a
+ * client the caller may not list is refused. Callers must not build or parse cursors: the
+ * format may change.
  */
-export interface ClientCursor {
-  readonly familyName: string;
-  readonly givenName: string;
-  readonly id: string;
+const PREFIX = 'cl2:';
+
+export function encodeClientCursor(clientId: string): string {
+  return PREFIX + Buffer.from(clientId.toLowerCase(), 'utf8').toString('base64url');
 }
 
-const PREFIX = 'cl1:';
-
-export function encodeClientCursor(position: ClientCursor): string {
-  const json = JSON.stringify([position.familyName, position.givenName, position.id]);
-  return PREFIX + Buffer.from(json, 'utf8').toString('base64url');
-}
-
-/** Undefined for anything encodeClientCursor did not produce. */
-export function decodeClientCursor(cursor: string): ClientCursor | undefined {
+/** The client id in a cursor, or undefined for anything encodeClientCursor did not produce. */
+export function decodeClientCursor(cursor: string): string | undefined {
   if (!cursor.startsWith(PREFIX)) {
     return undefined;
   }
-  try {
-    const parsed: unknown = JSON.parse(
-      Buffer.from(cursor.slice(PREFIX.length), 'base64url').toString('utf8'),
-    );
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 3 &&
-      parsed.every((part): part is string => typeof part === 'string') &&
-      isUuid(parsed[2])
-    ) {
-      const [familyName, givenName, id] = parsed as [string, string, string];
-      return { familyName, givenName, id };
-    }
-    return undefined;
-  } catch {
+  const body = cursor.slice(PREFIX.length);
+  if (!/^[A-Za-z0-9_-]+$/.test(body)) {
     return undefined;
   }
+  const id = Buffer.from(body, 'base64url').toString('utf8');
+  return isUuid(id) && encodeClientCursor(id) === cursor ? id.toLowerCase() : undefined;
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
