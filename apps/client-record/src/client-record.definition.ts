@@ -19,6 +19,7 @@ import { SessionRecordVersionEntity } from './session-records/session-record-ver
 import { CareRecords1763910300000 } from './migrations/1763910300000-CareRecords';
 import { ErasureRequestEntity } from './gdpr/erasure-request.entity';
 import { ErasureRequests1763910500000 } from './migrations/1763910500000-ErasureRequests';
+import { CareRelationshipEventOrder1763910600000 } from './migrations/1763910600000-CareRelationshipEventOrder';
 
 export const clientRecordDefinition: ServiceDefinition = {
   name: 'client-record',
@@ -44,6 +45,7 @@ export const clientRecordDefinition: ServiceDefinition = {
     AdverseEvents1763910400000,
     ErasureRequests1763910500000,
     ClientsAndConsent1763910100000,
+    CareRelationshipEventOrder1763910600000,
   ],
   databaseRole: CLIENT_RECORD_APP_ROLE,
 };

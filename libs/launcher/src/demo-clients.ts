@@ -1166,7 +1166,7 @@ async function seedSessions(
     const painBefore = course.pain.before[session.index];
     const painAfter = course.pain.after[session.index];
     await retryWhile(
-      ['BOOKING_NOT_FOUND'],
+      ['BOOKING_NOT_FOUND', 'BOOKING_NOT_STARTED'],
       () =>
         asTherapist(
           'mutation Write($bookingId: ID!, $input: SessionContentInput!) { recordSession(bookingId: $bookingId, input: $input) { id } }',

@@ -26,6 +26,13 @@ export class CareRelationshipEntity {
   @Column({ name: 'starts_at', type: 'timestamptz' })
   startsAt!: Date;
 
+  /**
+   * When the newest booking event applied here happened (its `occurredAt`): an older event
+   * never overwrites therapist, clinic or start. Null before any event set it.
+   */
+  @Column({ name: 'last_event_at', type: 'timestamptz', nullable: true })
+  lastEventAt!: Date | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

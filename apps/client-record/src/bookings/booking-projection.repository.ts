@@ -50,6 +50,18 @@ export class BookingProjectionRepository {
     );
   }
 
+  /**
+   * Moves only the status of a booking already held (same ordering rule as `apply`); a
+   * booking not held stays absent.
+   */
+  async applyStatus(tx: Tx, bookingId: string, status: string, occurredAt: Date): Promise<void> {
+    await tx.query(
+      `UPDATE booking_projection SET status = $2, last_event_at = $3, updated_at = now()
+        WHERE booking_id = $1 AND last_event_at <= $3`,
+      [bookingId, status, occurredAt],
+    );
+  }
+
   async find(tx: Tx, bookingId: string): Promise<BookingFacts | undefined> {
     const row = await tx.findOneBy(BookingProjectionEntity, { bookingId });
     if (row === null) {
@@ -64,6 +76,24 @@ export class BookingProjectionRepository {
       localDate: row.localStart.slice(0, 10),
       status: row.status,
     };
+  }
+
+  /** Every booking of the client held here, earliest first. */
+  async listByClient(tx: Tx, clientId: string): Promise<BookingProjectionEntity[]> {
+    return tx.find(BookingProjectionEntity, {
+      where: { clientId },
+      order: { startsAt: 'ASC', bookingId: 'ASC' },
+    });
+  }
+
+  /** The clinic-local date (YYYY-MM-DD) of the client's latest completed booking. */
+  async lastCompletedLocalDate(tx: Tx, clientId: string): Promise<string | null> {
+    const rows = await tx.query<{ day: string | null }[]>(
+      `SELECT max(left(local_start, 10)) AS day FROM booking_projection
+        WHERE client_id = $1 AND status = 'completed'`,
+      [clientId],
+    );
+    return rows[0]?.day ?? null;
   }
 
   async deleteByClient(tx: Tx, clientId: string): Promise<void> {

@@ -17,9 +17,13 @@ import { EventConsumer } from '@app/messaging';
 import { EVENT_CONSUMER } from '@app/platform/platform.tokens';
 import { SessionRecordOpener } from '../session-records/session-record-opener.service';
 import { CareRelationshipsService } from './care-relationships.service';
+import type { BookingEventEffect } from './domain/booking-event-effect';
 import type { BookingLifecycleEvent } from './domain/care-relationship-transition';
 
-/** Booking events -> booking projection, care relationships, open session records. Thin. */
+/**
+ * Booking events -> booking projection, care relationships, open session records. Thin:
+ * what an event may change for an erased or purged client is CareRelationshipsService's.
+ */
 @Injectable()
 export class BookingsConsumer implements OnModuleInit {
   constructor(
@@ -37,22 +41,26 @@ export class BookingsConsumer implements OnModuleInit {
     this.follow(BookingNoShowV1);
     this.follow(BookingHoldExpiredV1);
     this.consumer.on(BookingCompletedV1, async (event, tx) => {
-      await this.apply('booking.completed', event, tx);
-      await this.sessionRecords.openFor(tx, event.data);
+      const effect = await this.apply('booking.completed', event, tx);
+      if (effect === 'apply') {
+        await this.sessionRecords.openFor(tx, event.data);
+      }
     });
   }
 
   private follow<T extends BookingLifecycleEvent, D extends BookingState>(
     definition: EventDefinition<T, D>,
   ): void {
-    this.consumer.on(definition, (event, tx) => this.apply(definition.type, event, tx));
+    this.consumer.on(definition, async (event, tx) => {
+      await this.apply(definition.type, event, tx);
+    });
   }
 
   private apply(
     type: BookingLifecycleEvent,
     event: EventEnvelope<BookingState>,
     tx: Tx,
-  ): Promise<void> {
+  ): Promise<BookingEventEffect> {
     return this.careRelationships.bookingChanged(tx, type, event.data, new Date(event.occurredAt));
   }
 }

@@ -5,6 +5,7 @@ export enum SessionRecordErrorCode {
   InvalidSessionRecordId = 'INVALID_SESSION_RECORD_ID',
   BookingNotFound = 'BOOKING_NOT_FOUND',
   BookingNotTreatable = 'BOOKING_NOT_TREATABLE',
+  BookingNotStarted = 'BOOKING_NOT_STARTED',
   SessionRecordNotFound = 'SESSION_RECORD_NOT_FOUND',
   SessionAlreadyRecorded = 'SESSION_ALREADY_RECORDED',
   SessionNotRecorded = 'SESSION_NOT_RECORDED',
@@ -21,6 +22,7 @@ function kindOf(code: SessionRecordErrorCode): ErrorKind {
     case SessionRecordErrorCode.SessionRecordNotFound:
       return 'not_found';
     case SessionRecordErrorCode.BookingNotTreatable:
+    case SessionRecordErrorCode.BookingNotStarted:
     case SessionRecordErrorCode.SessionAlreadyRecorded:
     case SessionRecordErrorCode.SessionNotRecorded:
       return 'conflict';

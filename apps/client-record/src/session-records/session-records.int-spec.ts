@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   BookingCancelledV1,
+  BookingCheckedInV1,
   BookingCompletedV1,
   BookingConfirmedV1,
   BookingHeldV1,
@@ -10,6 +11,7 @@ import {
 } from '@app/contracts';
 import { ServiceTestApp, startServiceTestApp } from '@app/platform/test-support/service-test-app';
 import { insertTestClient, linkTestTherapist } from '../access/test-support/client-fixtures';
+import { handled } from '../bookings/test-support/booking-events';
 import { clientRecordDefinition } from '../client-record.definition';
 import { ClientRecordModule } from '../client-record.module';
 import { SessionRecordsRepository } from './session-records.repository';
@@ -101,6 +103,20 @@ describe('client-record session records', () => {
     );
     expect(result.errors).toBeUndefined();
     return result.data!.recordSession;
+  }
+
+  /**
+   * Until a session of this database waits for a lock: recordSession's insert, blocked by
+   * the uncommitted row (pg_locks, as the app's role may not read other sessions' queries).
+   */
+  async function waitForBlockedInsert(): Promise<void> {
+    await eventually(async () => {
+      const waiting = await app.dataSource.query<{ count: string }[]>(
+        `SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+          WHERE NOT l.granted AND a.datname = current_database()`,
+      );
+      expect(waiting).toEqual([{ count: '1' }]);
+    }, 10_000);
   }
 
   describe('care relationships from booking events', () => {
@@ -295,6 +311,105 @@ describe('client-record session records', () => {
       expect(errorCodes(result)).toEqual(['BOOKING_NOT_TREATABLE']);
     });
 
+    it.each(['held', 'confirmed'] as const)(
+      'refuses a %s booking that has not taken place yet, writing nothing',
+      async (status) => {
+        const clientId = await insertTestClient(app.dataSource, { clinicIds: [leeds] });
+        const booking = bookingState({ clientId, therapistId: treatingId, clinicId: leeds });
+        const sent = await app.publish(status === 'held' ? BookingHeldV1 : BookingConfirmedV1, {
+          aggregateId: booking.bookingId,
+          clinicId: leeds,
+          data: { ...booking, status },
+        });
+        await handled(app.dataSource, sent.eventId);
+        const footprint = await careFootprint(app);
+        const result = await app.gql(
+          RECORD,
+          { bookingId: booking.bookingId, input: sessionInput() },
+          treating,
+        );
+        expect(errorCodes(result)).toEqual(['BOOKING_NOT_STARTED']);
+        expect(result.errors?.[0]?.message).toMatch(/checked in or the booking is completed/);
+        expect(await careFootprint(app)).toBe(footprint);
+      },
+    );
+
+    it('records a booking once the client checked in', async () => {
+      const clientId = await insertTestClient(app.dataSource, { clinicIds: [leeds] });
+      const booking = bookingState({ clientId, therapistId: treatingId, clinicId: leeds });
+      const sent = await app.publish(BookingCheckedInV1, {
+        aggregateId: booking.bookingId,
+        clinicId: leeds,
+        data: { ...booking, status: 'checked_in' },
+      });
+      await handled(app.dataSource, sent.eventId);
+      const created = await record(booking.bookingId);
+      expect(created).toMatchObject({ status: 'recorded', sessionDate: '2026-03-30' });
+    });
+
+    it('fills the open record a concurrent booking.completed inserted meanwhile', async () => {
+      const { clientId, bookingId } = await clientWithBooking();
+      const openedId = randomUUID();
+      const runner = app.dataSource.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        // The consumer's insert, not committed yet when recordSession looks and inserts.
+        await runner.query(
+          `INSERT INTO session_record (id, booking_id, client_id, therapist_id, clinic_id,
+                  session_date, started_at, status, current_version)
+           VALUES ($1, $2, $3, $4, $5, '2026-03-30', '2026-03-30T09:00:00Z', 'open', 0)`,
+          [openedId, bookingId, clientId, treatingId, leeds],
+        );
+        const pending = app.gql<{ recordSession: SessionView }>(
+          RECORD,
+          { bookingId, input: sessionInput() },
+          treating,
+        );
+        await waitForBlockedInsert();
+        await runner.commitTransaction();
+        const written = await pending;
+        expect(written.errors).toBeUndefined();
+        expect(written.data?.recordSession).toMatchObject({
+          id: openedId,
+          status: 'recorded',
+          current: { version: 1 },
+        });
+      } finally {
+        if (runner.isTransactionActive) {
+          await runner.rollbackTransaction();
+        }
+        await runner.release();
+      }
+    });
+
+    it('lets exactly one of two concurrent recordSession calls write version 1', async () => {
+      for (const opened of [false, true]) {
+        const { clientId, bookingId } = await clientWithBooking();
+        if (opened) {
+          await app.dataSource.query(
+            `INSERT INTO session_record (id, booking_id, client_id, therapist_id, clinic_id,
+                    session_date, started_at, status, current_version)
+             VALUES ($1, $2, $3, $4, $5, '2026-03-30', '2026-03-30T09:00:00Z', 'open', 0)`,
+            [randomUUID(), bookingId, clientId, treatingId, leeds],
+          );
+        }
+        const results = await Promise.all(
+          [1, 2].map(() => app.gql(RECORD, { bookingId, input: sessionInput() }, treating)),
+        );
+        expect(results.map((result) => errorCodes(result)[0] ?? 'OK').sort()).toEqual([
+          'OK',
+          'SESSION_ALREADY_RECORDED',
+        ]);
+        const versions = await app.dataSource.query<{ count: string }[]>(
+          `SELECT count(*) FROM session_record_version v JOIN session_record r ON r.id = v.record_id
+            WHERE r.booking_id = $1`,
+          [bookingId],
+        );
+        expect(versions).toEqual([{ count: '1' }]);
+      }
+    });
+
     it('refuses a therapist who does not treat the client, saying why, and writes nothing', async () => {
       const { bookingId } = await clientWithBooking();
       const footprint = await careFootprint(app);
@@ -385,6 +500,7 @@ describe('client-record session records', () => {
           ),
         ),
       ).toEqual(['FORBIDDEN']);
+      // Another therapist may not see the client at all: the record id tells them nothing.
       expect(
         errorCodes(
           await app.gql(
@@ -393,7 +509,7 @@ describe('client-record session records', () => {
             otherTherapist,
           ),
         ),
-      ).toEqual(['FORBIDDEN']);
+      ).toEqual(['SESSION_RECORD_NOT_FOUND']);
       expect(
         errorCodes(
           await app.gql(
@@ -467,9 +583,31 @@ describe('client-record session records', () => {
       const footprint = await careFootprint(app);
       for (const token of [receptionist, yorkManager, stranger, integrator, otherTherapist]) {
         expect(errorCodes(await app.gql(LIST, { clientId }, token))).toEqual(['FORBIDDEN']);
-        expect(errorCodes(await app.gql(ONE, { id: created.id }, token))).toEqual(['FORBIDDEN']);
+        expect(errorCodes(await app.gql(ONE, { id: created.id }, token))).toEqual([
+          'SESSION_RECORD_NOT_FOUND',
+        ]);
       }
       expect(await careFootprint(app)).toBe(footprint);
+    });
+
+    it('answers a record id the caller may not see exactly as a missing one, naming no client', async () => {
+      const { clientId, bookingId } = await clientWithBooking();
+      const created = await record(bookingId);
+      const missing = randomUUID();
+      const asMissing = await app.gql(ONE, { id: missing }, yorkManager);
+      for (const token of [yorkManager, otherTherapist, receptionist]) {
+        for (const [query, variables] of [
+          [ONE, { id: created.id }],
+          [AMEND, { id: created.id, input: sessionInput(), reason: 'typo' }],
+        ] as const) {
+          const denied = await app.gql(query, variables, token);
+          expect(errorCodes(denied)).toEqual(['SESSION_RECORD_NOT_FOUND']);
+          expect(denied.errors?.[0]?.message).toBe(
+            asMissing.errors?.[0]?.message.replace(missing, created.id),
+          );
+          expect(JSON.stringify(denied.errors)).not.toContain(clientId);
+        }
+      }
     });
   });
 

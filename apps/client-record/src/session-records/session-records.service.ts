@@ -7,7 +7,7 @@ import { OutboxWriter, TransactionRunner } from '@app/messaging';
 import { ForbiddenError } from '@app/platform/errors/forbidden.error';
 import { TRANSACTIONS } from '@app/platform/platform.tokens';
 import { ClientAccessService } from '../access/client-access.service';
-import { ClientScopeRepository } from '../access/client-scope.repository';
+import { CareRelationshipRow, ClientScopeRepository } from '../access/client-scope.repository';
 import { AuditWriter } from '../audit/audit.writer';
 import { BookingProjectionRepository } from '../bookings/booking-projection.repository';
 import type { SessionRecord, SessionRecordVersion } from './domain/session-record';
@@ -18,6 +18,7 @@ import {
   nextVersion,
 } from './domain/session-content';
 import { mayWriteSessionRecord } from './domain/session-record-permissions';
+import { sessionRecordabilityOf } from './domain/session-recordability';
 import { SessionRecordEntity } from './session-record.entity';
 import { SessionRecordError, SessionRecordErrorCode } from './session-records.errors';
 import { SessionRecordsRepository, VersionAuthor } from './session-records.repository';
@@ -37,6 +38,15 @@ function checkId(id: string, code: SessionRecordErrorCode, what: string): string
     throw new SessionRecordError(code, `${what} "${id}" is not a UUID`, { id });
   }
   return id.toLowerCase();
+}
+
+/** The one answer for a session record id that is missing or not the caller's to see. */
+function sessionRecordNotFound(id: string): SessionRecordError {
+  return new SessionRecordError(
+    SessionRecordErrorCode.SessionRecordNotFound,
+    `no session record ${id} that you may see; list a client's records with sessionRecords(clientId)`,
+    { sessionRecordId: id },
+  );
 }
 
 /** Session records: written by the treating therapist, amended as new versions, audited. */
@@ -74,35 +84,28 @@ export class SessionRecordsService {
       if (!decision.allowed) {
         throw new ForbiddenError(decision.reason, { bookingId });
       }
-      if (booking.status === 'released') {
+      const facts = await this.bookings.find(tx, bookingId);
+      const recordability = sessionRecordabilityOf(booking.status, facts?.status);
+      if (recordability === 'released') {
         throw new SessionRecordError(
           SessionRecordErrorCode.BookingNotTreatable,
           `booking ${bookingId} was cancelled, expired or missed; there is no session to record`,
           { bookingId },
         );
       }
-      let record = await this.records.findByBooking(tx, bookingId, true);
-      if (record === undefined) {
-        const facts = await this.bookings.find(tx, bookingId);
-        const id = randomUUID();
-        const inserted = await this.records.insertRecord(tx, {
-          id,
-          bookingId,
-          clientId: booking.clientId,
-          therapistId: booking.therapistId,
-          clinicId: booking.clinicId,
-          sessionDate: facts?.localDate ?? booking.startsAt.toISOString().slice(0, 10),
-          startedAt: booking.startsAt,
-          status: 'open',
-        });
-        record = inserted ? await this.records.findEntity(tx, id) : undefined;
+      if (recordability === 'not_started') {
+        throw new SessionRecordError(
+          SessionRecordErrorCode.BookingNotStarted,
+          `booking ${bookingId} has not taken place yet (${facts?.status ?? 'booked'}); write its session record once the client has checked in or the booking is completed`,
+          { bookingId, bookingStatus: facts?.status ?? null },
+        );
       }
-      if (record === undefined || record.status === 'recorded') {
-        const existing = record ?? (await this.records.findByBooking(tx, bookingId));
+      const record = await this.openRecordFor(tx, bookingId, booking, facts?.localDate);
+      if (record.status === 'recorded') {
         throw new SessionRecordError(
           SessionRecordErrorCode.SessionAlreadyRecorded,
-          `booking ${bookingId} already has session record ${existing?.id ?? ''}; correct it with amendSessionRecord and a reason`,
-          { bookingId, sessionRecordId: existing?.id },
+          `booking ${bookingId} already has session record ${record.id}; correct it with amendSessionRecord and a reason`,
+          { bookingId, sessionRecordId: record.id },
         );
       }
       return this.writeVersion(tx, caller, record, 1, content, null);
@@ -124,7 +127,7 @@ export class SessionRecordsService {
     const reason = checkAmendmentReason(rawReason);
     const content = checkSessionContent(draft);
     return this.transactions.run(async (tx) => {
-      const record = await this.requireRecord(tx, recordId, true);
+      const record = await this.requireVisibleRecord(tx, caller, recordId, true);
       await this.access.require(tx, caller, record.clientId, 'clinical:write');
       const decision = mayWriteSessionRecord(caller, record);
       if (!decision.allowed) {
@@ -180,8 +183,7 @@ export class SessionRecordsService {
   async sessionRecord(caller: Caller, rawId: string): Promise<SessionRecordWithVersions> {
     const id = checkId(rawId, SessionRecordErrorCode.InvalidSessionRecordId, 'session record id');
     return this.transactions.run(async (tx) => {
-      const row = await this.requireRecord(tx, id, false);
-      await this.access.require(tx, caller, row.clientId, 'clinical:read');
+      const row = await this.requireVisibleRecord(tx, caller, id, false);
       const result = {
         record: await this.records.load(tx, row),
         versions: await this.records.versionsOf(tx, id),
@@ -197,14 +199,65 @@ export class SessionRecordsService {
     });
   }
 
-  private async requireRecord(tx: Tx, id: string, lock: boolean): Promise<SessionRecordEntity> {
+  /**
+   * The session record of a booking, locked, ready for version 1: the existing row (the
+   * booking.completed consumer opens it), or a new `open` one. When a concurrent writer
+   * inserted it first (the consumer, or a second recordSession), the insert waits for that
+   * transaction and the committed row is read again, locked: still `open` means it is ours
+   * to fill; `recorded` is for the caller to refuse.
+   */
+  private async openRecordFor(
+    tx: Tx,
+    bookingId: string,
+    booking: CareRelationshipRow,
+    localDate: string | undefined,
+  ): Promise<SessionRecordEntity> {
+    const existing = await this.records.findByBooking(tx, bookingId, true);
+    if (existing !== undefined) {
+      return existing;
+    }
+    const id = randomUUID();
+    const inserted = await this.records.insertRecord(tx, {
+      id,
+      bookingId,
+      clientId: booking.clientId,
+      therapistId: booking.therapistId,
+      clinicId: booking.clinicId,
+      sessionDate: localDate ?? booking.startsAt.toISOString().slice(0, 10),
+      startedAt: booking.startsAt,
+      status: 'open',
+    });
+    const record = inserted
+      ? await this.records.findEntity(tx, id, true)
+      : await this.records.findByBooking(tx, bookingId, true);
+    if (record === undefined) {
+      throw new Error(`session record of booking ${bookingId} vanished while it was written`);
+    }
+    return record;
+  }
+
+  /**
+   * A session record by id, when the caller may read its client's clinical record. A record
+   * that does not exist and one the caller may not see get the same SESSION_RECORD_NOT_FOUND
+   * (no client id in it), so a record id never tells a caller whose record it is.
+   */
+  private async requireVisibleRecord(
+    tx: Tx,
+    caller: Caller,
+    id: string,
+    lock: boolean,
+  ): Promise<SessionRecordEntity> {
     const record = await this.records.findEntity(tx, id, lock);
     if (record === undefined) {
-      throw new SessionRecordError(
-        SessionRecordErrorCode.SessionRecordNotFound,
-        `no session record ${id}; list a client's records with sessionRecords(clientId)`,
-        { sessionRecordId: id },
-      );
+      throw sessionRecordNotFound(id);
+    }
+    try {
+      await this.access.require(tx, caller, record.clientId, 'clinical:read');
+    } catch (error: unknown) {
+      if (error instanceof ForbiddenError) {
+        throw sessionRecordNotFound(id);
+      }
+      throw error;
     }
     return record;
   }
