@@ -5,6 +5,7 @@ import { ServicePlatformModule } from '@app/platform';
 import { bookingDefinition } from './booking.definition';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { ClinicsModule } from './clinics/clinics.module';
+import { ProjectionsModule } from './projections/projections.module';
 
 @Module({})
 export class BookingModule {
@@ -15,6 +16,7 @@ export class BookingModule {
         ServicePlatformModule.forService(bookingDefinition, config, logger),
         CatalogueModule,
         ClinicsModule,
+        ProjectionsModule,
       ],
     };
   }

@@ -50,6 +50,20 @@ export interface TopicSpec {
   readonly partitions: number;
 }
 
+/** Where one partition of a topic starts and ends now (offsets as decimal strings). */
+export interface PartitionOffsets {
+  readonly partition: number;
+  /** The oldest offset still held (retention may have removed earlier ones). */
+  readonly low: string;
+  /** The high watermark: the offset the next message will get; low === high means empty. */
+  readonly high: string;
+}
+
+/** Reads a topic's partition offsets, e.g. for a replay that stops once caught up. */
+export interface TopicOffsetsReader {
+  topicOffsets(topic: string): Promise<readonly PartitionOffsets[]>;
+}
+
 export interface MessageBus {
   /** Sends messages to one topic, acknowledged by all in-sync replicas, in the given order. */
   publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void>;

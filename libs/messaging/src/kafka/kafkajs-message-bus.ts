@@ -3,8 +3,10 @@ import {
   IncomingMessage,
   MessageBus,
   OutgoingMessage,
+  PartitionOffsets,
   Subscription,
   SubscriptionOptions,
+  TopicOffsetsReader,
   TopicSpec,
 } from '../message-bus';
 import { MessagingLog, silentLog } from '../messaging-log';
@@ -19,7 +21,7 @@ export interface KafkaJsBusOptions {
 }
 
 /** The kafkajs implementation of the platform's MessageBus. Nothing else imports kafkajs. */
-export class KafkaJsMessageBus implements MessageBus {
+export class KafkaJsMessageBus implements MessageBus, TopicOffsetsReader {
   private readonly kafka: Kafka;
   private readonly log: MessagingLog;
   private producer: Producer | undefined;
@@ -131,6 +133,14 @@ export class KafkaJsMessageBus implements MessageBus {
       })),
     });
     this.log.info({ topics: missing.map((spec) => spec.topic) }, 'created Kafka topics');
+  }
+
+  async topicOffsets(topic: string): Promise<readonly PartitionOffsets[]> {
+    const admin = await this.connectedAdmin();
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets
+      .map((entry) => ({ partition: entry.partition, low: entry.low, high: entry.high }))
+      .sort((a, b) => a.partition - b.partition);
   }
 
   async ping(): Promise<void> {

@@ -1,0 +1,63 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { serviceDataSourceOptions, Tx } from '@app/database';
+import { KafkaJsMessageBus, MessageBus, MessagingLog } from '@app/messaging';
+import { EVENT_CONSUMER, MESSAGE_BUS } from '@app/platform/platform.tokens';
+import { bookingDefinition } from '../../booking.definition';
+import { ClinicsModule } from '../../clinics/clinics.module';
+import { ProjectionsModule } from '../projections.module';
+import { EventReplayer } from './event-replayer';
+import { ProjectionRebuildRepository } from './projection-rebuild.repository';
+import { ProjectionRebuildService } from './projection-rebuild.service';
+
+export interface ProjectionRebuildModuleOptions {
+  readonly databaseUrl: string;
+  readonly kafkaBrokers: readonly string[];
+  readonly kafkaClientId: string;
+  readonly log?: MessagingLog;
+}
+
+/**
+ * Booking's projection contexts without the running service: no GraphQL server, no outbox
+ * relay, no live consumer. EVENT_CONSUMER is an EventReplayer, so the very consumers of the
+ * service register their handlers for the replay.
+ */
+@Global()
+@Module({})
+export class ProjectionRebuildModule implements OnApplicationShutdown {
+  constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
+
+  static forRoot(options: ProjectionRebuildModuleOptions): DynamicModule {
+    const bus = new KafkaJsMessageBus({
+      brokers: options.kafkaBrokers,
+      clientId: options.kafkaClientId,
+      log: options.log,
+    });
+    return {
+      module: ProjectionRebuildModule,
+      imports: [
+        TypeOrmModule.forRoot(
+          serviceDataSourceOptions({
+            url: options.databaseUrl,
+            entities: bookingDefinition.entities,
+            migrations: bookingDefinition.migrations,
+            applicationName: 'booking-rebuild-projections',
+          }),
+        ),
+        ClinicsModule,
+        ProjectionsModule,
+      ],
+      providers: [
+        { provide: EVENT_CONSUMER, useValue: new EventReplayer<Tx>() },
+        { provide: MESSAGE_BUS, useValue: bus },
+        ProjectionRebuildRepository,
+        ProjectionRebuildService,
+      ],
+      exports: [EVENT_CONSUMER, MESSAGE_BUS],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.bus.close();
+  }
+}
