@@ -7,3 +7,4 @@ export * from './errors/forbidden.error';
 export * from './errors/graphql-error-mapper';
 export * from './errors/domain-error.filter';
 export * from './errors/require-clinic-access';
+export * from './jobs/daily-job-schedule';

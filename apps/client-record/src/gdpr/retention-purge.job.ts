@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -10,7 +9,7 @@ import { ClientPurgedV1, EventActor } from '@app/contracts';
 import type { Tx } from '@app/database';
 import { OutboxWriter, TransactionRunner } from '@app/messaging';
 import { PLATFORM_LOGGER } from '@app/observability/logging/platform-logger.token';
-import { runWithContext } from '@app/observability/request-context';
+import { DailyJobSchedule, runEachUnderLock } from '@app/platform/jobs/daily-job-schedule';
 import { TRANSACTIONS } from '@app/platform/platform.tokens';
 import { AuditWriter } from '../audit/audit.writer';
 import { SYSTEM_AUDIT_ACTOR } from '../audit/domain/audit-entry';
@@ -48,11 +47,7 @@ const JOB_ACTOR: EventActor = { type: 'system', id: 'retention-purge-job' };
  */
 @Injectable()
 export class RetentionPurgeJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
-  /** Runs in this process one at a time (the lock serialises across processes). */
-  private queue: Promise<unknown> = Promise.resolve();
-  private failedRuns = 0;
+  private readonly schedule: DailyJobSchedule<PurgeRunResult>;
 
   constructor(
     private readonly gdpr: GdprRepository,
@@ -62,16 +57,27 @@ export class RetentionPurgeJob implements OnApplicationBootstrap, BeforeApplicat
     @Inject(TRANSACTIONS) private readonly transactions: TransactionRunner<Tx>,
     @Inject(PLATFORM_LOGGER) private readonly logger: Logger,
     @Inject(GDPR_CLOCK) private readonly clock: GdprClock,
-  ) {}
+  ) {
+    this.schedule = new DailyJobSchedule({
+      job: 'retention-purge',
+      actor: JOB_ACTOR,
+      scheduledRun: () => this.runFor(),
+      nextRunAt: nextPurgeRunAt,
+      summarise: (result) => ({
+        failed: result.failed.length,
+        fields: { ran: result.ran, purged: result.purged.length },
+        message: `retention purge for ${result.today}: ${result.purged.length} client(s) purged, ${result.failed.length} failed`,
+      }),
+      logger,
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.tick();
+    this.schedule.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.queue;
+    await this.schedule.stop();
   }
 
   /** Purges what is due on `today` ("YYYY-MM-DD", default: the clock's UTC day). */
@@ -79,79 +85,23 @@ export class RetentionPurgeJob implements OnApplicationBootstrap, BeforeApplicat
     if (!isCalendarDate(today)) {
       throw new RangeError(`"${today}" is not a calendar date; use YYYY-MM-DD`);
     }
-    const run = this.queue.then(() =>
-      runWithContext({ correlationId: randomUUID(), actor: JOB_ACTOR }, () => this.runOnce(today)),
-    );
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private tick(): void {
-    if (this.stopped) {
-      return;
-    }
-    this.runFor()
-      .then(
-        (result) => {
-          this.failedRuns = result.failed.length > 0 ? this.failedRuns + 1 : 0;
-          const summary = {
-            job: 'retention-purge',
-            ran: result.ran,
-            purged: result.purged.length,
-            failed: result.failed.length,
-          };
-          const message = `retention purge for ${result.today}: ${result.purged.length} client(s) purged, ${result.failed.length} failed`;
-          if (result.failed.length > 0) {
-            this.logger.warn(summary, `${message}; they will be retried`);
-          } else {
-            this.logger.info(summary, message);
-          }
-        },
-        (error: unknown) => {
-          this.failedRuns += 1;
-          this.logger.error(
-            { job: 'retention-purge', err: error },
-            'retention purge run failed; it will be retried',
-          );
-        },
-      )
-      .finally(() => this.scheduleNext())
-      .catch(() => undefined);
-  }
-
-  private scheduleNext(): void {
-    if (this.stopped) {
-      return;
-    }
-    const now = new Date();
-    const at = nextPurgeRunAt(now, this.failedRuns);
-    this.timer = setTimeout(() => this.tick(), at.getTime() - now.getTime());
-    this.timer.unref();
+    return this.schedule.run(() => this.runOnce(today));
   }
 
   private async runOnce(today: CalendarDate): Promise<PurgeRunResult> {
-    return this.transactions.run(async (lockTx) => {
-      if (!(await this.gdpr.tryLockPurgeJob(lockTx))) {
-        return { ran: false, today, purged: [], failed: [] };
-      }
-      const due = await this.gdpr.findDuePurges(lockTx, today);
-      const purged: string[] = [];
-      const failed: string[] = [];
-      for (const request of due) {
-        try {
-          if (await this.transactions.run((tx) => this.purgeOne(tx, request))) {
-            purged.push(request.clientId);
-          }
-        } catch (error: unknown) {
-          failed.push(request.clientId);
-          this.logger.error(
-            { job: 'retention-purge', clientId: request.clientId, err: error },
-            `purging the records of erased client ${request.clientId} (due ${request.retentionUntil}) failed; skipped, the other clients are still purged and it will be retried`,
-          );
-        }
-      }
-      return { ran: true, today, purged, failed };
+    const { ran, done, failed } = await runEachUnderLock({
+      transactions: this.transactions,
+      tryLock: (lockTx) => this.gdpr.tryLockPurgeJob(lockTx),
+      items: (lockTx) => this.gdpr.findDuePurges(lockTx, today),
+      key: (request) => request.clientId,
+      each: (tx, request) => this.purgeOne(tx, request),
+      onFailure: (request, error) =>
+        this.logger.error(
+          { job: 'retention-purge', clientId: request.clientId, err: error },
+          `purging the records of erased client ${request.clientId} (due ${request.retentionUntil}) failed; skipped, the other clients are still purged and it will be retried`,
+        ),
     });
+    return { ran, today, purged: done, failed };
   }
 
   /** Purges one client; false when the request was purged meanwhile. */

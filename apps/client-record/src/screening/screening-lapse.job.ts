@@ -10,7 +10,7 @@ import { EligibilityChangedV1, EventActor } from '@app/contracts';
 import type { Tx } from '@app/database';
 import { OutboxWriter, TransactionRunner } from '@app/messaging';
 import { PLATFORM_LOGGER } from '@app/observability/logging/platform-logger.token';
-import { runWithContext } from '@app/observability/request-context';
+import { DailyJobSchedule, runEachUnderLock } from '@app/platform/jobs/daily-job-schedule';
 import { TRANSACTIONS } from '@app/platform/platform.tokens';
 import { ClientScopeRepository } from '../access/client-scope.repository';
 import { SYSTEM_AUDIT_ACTOR } from '../audit/domain/audit-entry';
@@ -49,10 +49,7 @@ const JOB_ACTOR: EventActor = { type: 'system', id: 'screening-lapse-job' };
  */
 @Injectable()
 export class ScreeningLapseJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
-  private queue: Promise<unknown> = Promise.resolve();
-  private failedRuns = 0;
+  private readonly schedule: DailyJobSchedule<LapseRunResult>;
 
   constructor(
     private readonly screenings: ScreeningRepository,
@@ -61,16 +58,27 @@ export class ScreeningLapseJob implements OnApplicationBootstrap, BeforeApplicat
     private readonly outbox: OutboxWriter,
     @Inject(TRANSACTIONS) private readonly transactions: TransactionRunner<Tx>,
     @Inject(PLATFORM_LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.schedule = new DailyJobSchedule({
+      job: 'screening-lapse',
+      actor: JOB_ACTOR,
+      scheduledRun: () => this.runFor(utcDateOf(new Date())),
+      nextRunAt: nextLapseRunAt,
+      summarise: (result) => ({
+        failed: result.failed.length,
+        fields: { ran: result.ran, lapsed: result.lapsed.length },
+        message: `screening lapse run for ${result.today}: ${result.lapsed.length} lapsed, ${result.failed.length} failed`,
+      }),
+      logger,
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.tick();
+    this.schedule.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.queue;
+    await this.schedule.stop();
   }
 
   /** Lapses the screenings due by `today` ("YYYY-MM-DD"); safe to call any number of times. */
@@ -78,79 +86,23 @@ export class ScreeningLapseJob implements OnApplicationBootstrap, BeforeApplicat
     if (!isCalendarDate(today)) {
       throw new RangeError(`"${today}" is not a calendar date; use YYYY-MM-DD`);
     }
-    const run = this.queue.then(() =>
-      runWithContext({ correlationId: randomUUID(), actor: JOB_ACTOR }, () => this.runOnce(today)),
-    );
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private tick(): void {
-    if (this.stopped) {
-      return;
-    }
-    this.runFor(utcDateOf(new Date()))
-      .then(
-        (result) => {
-          this.failedRuns = result.failed.length > 0 ? this.failedRuns + 1 : 0;
-          const summary = {
-            job: 'screening-lapse',
-            ran: result.ran,
-            lapsed: result.lapsed.length,
-            failed: result.failed.length,
-          };
-          const message = `screening lapse run for ${result.today}: ${result.lapsed.length} lapsed, ${result.failed.length} failed`;
-          if (result.failed.length > 0) {
-            this.logger.warn(summary, `${message}; it will be retried`);
-          } else {
-            this.logger.info(summary, message);
-          }
-        },
-        (error: unknown) => {
-          this.failedRuns += 1;
-          this.logger.error(
-            { job: 'screening-lapse', err: error },
-            'screening lapse run failed; it will be retried',
-          );
-        },
-      )
-      .finally(() => this.scheduleNext())
-      .catch(() => undefined);
-  }
-
-  private scheduleNext(): void {
-    if (this.stopped) {
-      return;
-    }
-    const now = new Date();
-    const at = nextLapseRunAt(now, this.failedRuns);
-    this.timer = setTimeout(() => this.tick(), at.getTime() - now.getTime());
-    this.timer.unref();
+    return this.schedule.run(() => this.runOnce(today));
   }
 
   private async runOnce(today: CalendarDate): Promise<LapseRunResult> {
-    return this.transactions.run(async (lockTx) => {
-      if (!(await this.screenings.tryLockLapseJob(lockTx))) {
-        return { ran: false, today, lapsed: [], failed: [] };
-      }
-      const candidates = await this.screenings.findLapseCandidates(lockTx, today);
-      const lapsed: string[] = [];
-      const failed: string[] = [];
-      for (const candidate of candidates) {
-        try {
-          if (await this.transactions.run((tx) => this.lapse(tx, candidate))) {
-            lapsed.push(candidate.screeningId);
-          }
-        } catch (error: unknown) {
-          failed.push(candidate.screeningId);
-          this.logger.error(
-            { job: 'screening-lapse', screeningId: candidate.screeningId, err: error },
-            `lapsing screening ${candidate.screeningId} failed; skipped, the others still lapse and it will be retried`,
-          );
-        }
-      }
-      return { ran: true, today, lapsed, failed };
+    const { ran, done, failed } = await runEachUnderLock({
+      transactions: this.transactions,
+      tryLock: (lockTx) => this.screenings.tryLockLapseJob(lockTx),
+      items: (lockTx) => this.screenings.findLapseCandidates(lockTx, today),
+      key: (candidate) => candidate.screeningId,
+      each: (tx, candidate) => this.lapse(tx, candidate),
+      onFailure: (candidate, error) =>
+        this.logger.error(
+          { job: 'screening-lapse', screeningId: candidate.screeningId, err: error },
+          `lapsing screening ${candidate.screeningId} failed; skipped, the others still lapse and it will be retried`,
+        ),
     });
+    return { ran, today, lapsed: done, failed };
   }
 
   /** One screening's lapse: decision row, event and audit row together, or nothing. */

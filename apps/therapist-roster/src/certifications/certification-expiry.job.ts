@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -10,7 +9,7 @@ import { CertificationExpiredV1, CertificationExpiringV1, EventActor } from '@ap
 import type { Tx } from '@app/database';
 import { OutboxWriter, TransactionRunner } from '@app/messaging';
 import { PLATFORM_LOGGER } from '@app/observability/logging/platform-logger.token';
-import { runWithContext } from '@app/observability/request-context';
+import { DailyJobSchedule, runEachUnderLock } from '@app/platform/jobs/daily-job-schedule';
 import { TRANSACTIONS } from '@app/platform/platform.tokens';
 import {
   addDays,
@@ -51,28 +50,34 @@ const JOB_ACTOR: EventActor = { type: 'system', id: 'certification-expiry-job' }
  */
 @Injectable()
 export class CertificationExpiryJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
-  /** Runs in this process one at a time (the lock serialises across processes). */
-  private queue: Promise<unknown> = Promise.resolve();
-  /** Failed or partial scheduled runs in a row (0 after a complete one). */
-  private failedRuns = 0;
+  private readonly schedule: DailyJobSchedule<ExpiryRunResult>;
 
   constructor(
     private readonly certifications: CertificationsRepository,
     private readonly outbox: OutboxWriter,
     @Inject(TRANSACTIONS) private readonly transactions: TransactionRunner<Tx>,
     @Inject(PLATFORM_LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.schedule = new DailyJobSchedule({
+      job: 'certification-expiry',
+      actor: JOB_ACTOR,
+      scheduledRun: () => this.runFor(utcDateOf(new Date())),
+      nextRunAt: nextExpiryRunAt,
+      summarise: (result) => ({
+        failed: result.failed.length,
+        fields: { ran: result.ran, sent: result.sent.length },
+        message: `certification expiry run for ${result.today}: ${result.sent.length} notice(s) sent, ${result.failed.length} failed`,
+      }),
+      logger,
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.tick();
+    this.schedule.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.queue;
+    await this.schedule.stop();
   }
 
   /** Sends the notices due on `today` ("YYYY-MM-DD"); safe to call any number of times. */
@@ -80,99 +85,41 @@ export class CertificationExpiryJob implements OnApplicationBootstrap, BeforeApp
     if (!isCalendarDate(today)) {
       throw new RangeError(`"${today}" is not a calendar date; use YYYY-MM-DD`);
     }
-    const run = this.queue.then(() =>
-      runWithContext({ correlationId: randomUUID(), actor: JOB_ACTOR }, () => this.runOnce(today)),
-    );
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.schedule.run(() => this.runOnce(today));
   }
 
-  private tick(): void {
-    if (this.stopped) {
-      return;
-    }
-    this.runFor(utcDateOf(new Date()))
-      .then(
-        (result) => {
-          this.failedRuns = result.failed.length > 0 ? this.failedRuns + 1 : 0;
-          const summary = {
-            job: 'certification-expiry',
-            ran: result.ran,
-            sent: result.sent.length,
-            failed: result.failed.length,
-          };
-          const message = `certification expiry run for ${result.today}: ${result.sent.length} notice(s) sent, ${result.failed.length} failed`;
-          if (result.failed.length > 0) {
-            this.logger.warn(summary, `${message}; it will be retried`);
-          } else {
-            this.logger.info(summary, message);
-          }
-        },
-        (error: unknown) => {
-          this.failedRuns += 1;
-          this.logger.error(
-            { job: 'certification-expiry', err: error },
-            'certification expiry run failed; it will be retried',
-          );
-        },
-      )
-      .finally(() => this.scheduleNext())
-      .catch(() => undefined);
-  }
-
-  private scheduleNext(): void {
-    if (this.stopped) {
-      return;
-    }
-    const now = new Date();
-    const at = nextExpiryRunAt(now, this.failedRuns);
-    this.timer = setTimeout(() => this.tick(), at.getTime() - now.getTime());
-    this.timer.unref();
-  }
-
-  /**
-   * The lock transaction stays open for the whole run (so replicas skip), while each notice
-   * is written in a transaction of its own: one bad certification does not undo the rest.
-   */
+  /** Each due notice is recorded and published in a transaction of its own. */
   private async runOnce(today: CalendarDate): Promise<ExpiryRunResult> {
-    return this.transactions.run(async (lockTx) => {
-      if (!(await this.certifications.tryLockExpiryJob(lockTx))) {
-        return { ran: false, today, sent: [], failed: [] };
-      }
-      const candidates = await this.certifications.findExpiryCandidates(
-        lockTx,
-        today,
-        addDays(today, NOTICE_HORIZON_DAYS),
-      );
-      const sent: { certificationId: string; notice: ExpiryNotice }[] = [];
-      const failed: { certificationId: string; notice: ExpiryNotice }[] = [];
-      for (const candidate of candidates) {
-        const notice = dueNotice(candidate, today);
-        if (notice === undefined) {
-          continue;
+    const { ran, done, failed } = await runEachUnderLock({
+      transactions: this.transactions,
+      tryLock: (lockTx) => this.certifications.tryLockExpiryJob(lockTx),
+      items: async (lockTx) => {
+        const horizon = addDays(today, NOTICE_HORIZON_DAYS);
+        const candidates = await this.certifications.findExpiryCandidates(lockTx, today, horizon);
+        return candidates.flatMap((candidate) => {
+          const notice = dueNotice(candidate, today);
+          return notice === undefined ? [] : [{ candidate, notice }];
+        });
+      },
+      key: ({ candidate, notice }) => ({ certificationId: candidate.certification.id, notice }),
+      each: async (tx, { candidate, notice }) => {
+        if (
+          !(await this.certifications.recordNotice(tx, candidate.certification.id, notice, today))
+        ) {
+          return false;
         }
+        await this.publish(tx, candidate, notice, today);
+        return true;
+      },
+      onFailure: ({ candidate, notice }, error) => {
         const certificationId = candidate.certification.id;
-        try {
-          const recorded = await this.transactions.run(async (tx) => {
-            if (!(await this.certifications.recordNotice(tx, certificationId, notice, today))) {
-              return false;
-            }
-            await this.publish(tx, candidate, notice, today);
-            return true;
-          });
-          if (recorded) {
-            sent.push({ certificationId, notice });
-          }
-        } catch (error: unknown) {
-          failed.push({ certificationId, notice });
-          this.logger.error(
-            { job: 'certification-expiry', certificationId, notice, err: error },
-            `certification expiry notice ${notice} for certification ${certificationId} failed; skipped, the other notices are still sent and it will be retried`,
-          );
-        }
-      }
-      return { ran: true, today, sent, failed };
+        this.logger.error(
+          { job: 'certification-expiry', certificationId, notice, err: error },
+          `certification expiry notice ${notice} for certification ${certificationId} failed; skipped, the other notices are still sent and it will be retried`,
+        );
+      },
     });
+    return { ran, today, sent: done, failed };
   }
 
   private async publish(
