@@ -19,6 +19,11 @@ module.exports = {
   // Hooks share this timeout (a per-project testTimeout does not reach them): integration
   // suites start consumers and leave groups in beforeAll/afterAll.
   testTimeout: 120_000,
+  // One suite at a time: a service's integration suites each boot the service, and its
+  // consumers join the service's one consumer group (as in production) on the run's shared
+  // broker; two suites of one service running at once would split the partitions and take
+  // each other's events. (Jest's default on a 2-core machine is already one worker.)
+  maxWorkers: 1,
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   projects: [
