@@ -8,7 +8,7 @@ import { ProjectionRebuildModule } from './projection-rebuild.module';
 import { ProjectionRebuildService } from './projection-rebuild.service';
 
 /**
- * `node dist/apps/booking/main.js rebuild-projections`: empties booking's projection tables
+ * `node dist/apps/booking/src/main.js rebuild-projections`: empties booking's projection tables
  * and replays roster.events.v1 and client-record.events.v1 from the beginning into them,
  * up to the end offsets read when it starts, in one transaction. Logs progress per topic;
  * exits 1 if the rebuild could not complete (the projection is then left as it was), and
