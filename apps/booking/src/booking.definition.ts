@@ -7,15 +7,29 @@ import { TreatmentCatalogue1763900000100 } from './migrations/1763900000100-Trea
 import { ClinicProjection1763900000200 } from './migrations/1763900000200-ClinicProjection';
 import { BookingProjections1763920000000 } from './migrations/1763920000000-BookingProjections';
 import { PROJECTION_ENTITIES } from './projections/projection-entities';
+import { BookingEntity } from './bookings/booking.entity';
+import { IdempotencyKeyEntity } from './bookings/idempotency-key.entity';
+import { Bookings1763920200000 } from './migrations/1763920200000-Bookings';
+import { ClinicTreatmentOfferingEntity } from './catalogue/clinic-treatment-offering.entity';
+import { TreatmentOfferings1763920400000 } from './migrations/1763920400000-TreatmentOfferings';
 
 export const bookingDefinition: ServiceDefinition = {
   name: 'booking',
-  entities: [TreatmentEntity, ClinicProjectionEntity, ...PROJECTION_ENTITIES],
+  entities: [
+    TreatmentEntity,
+    ClinicProjectionEntity,
+    ...PROJECTION_ENTITIES,
+    BookingEntity,
+    IdempotencyKeyEntity,
+    ClinicTreatmentOfferingEntity,
+  ],
   migrations: [
     MessagingTables1763900000000,
     TreatmentCatalogue1763900000100,
     ClinicProjection1763900000200,
     BookingProjections1763920000000,
+    Bookings1763920200000,
+    TreatmentOfferings1763920400000,
   ],
   orphanedTypes: [ClinicModel],
 };

@@ -6,6 +6,7 @@ import { bookingDefinition } from './booking.definition';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { ClinicsModule } from './clinics/clinics.module';
 import { ProjectionsModule } from './projections/projections.module';
+import { AvailabilityModule } from './availability/availability.module';
 
 @Module({})
 export class BookingModule {
@@ -17,6 +18,7 @@ export class BookingModule {
         CatalogueModule,
         ClinicsModule,
         ProjectionsModule,
+        AvailabilityModule,
       ],
     };
   }

@@ -37,6 +37,7 @@ import {
 } from './events/booking.events';
 import { CarePlanCreatedV1, CarePlanUpdatedV1, SessionRecordedV1 } from './events/care.events';
 import { AdverseEventReportedV1 } from './events/adverse-event.events';
+import { ClinicOfferingChangedV1, TreatmentChangedV1 } from './events/catalogue.events';
 
 import { ClientErasedV1, ClientPurgedV1 } from './events/gdpr.events';
 import {
@@ -112,6 +113,8 @@ export const PLATFORM_EVENTS: readonly EventDefinition[] = [
   ClientClinicAddedV1,
   ClientContactChangedV1,
   ConsentChangedV1,
+  TreatmentChangedV1,
+  ClinicOfferingChangedV1,
 ];
 
 export const platformCatalogue = new EventCatalogue(PLATFORM_EVENTS);

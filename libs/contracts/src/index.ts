@@ -13,3 +13,4 @@ export * from './event-catalogue-markdown';
 export * from './events/adverse-event.events';
 export * from './events/gdpr.events';
 export * from './events/client.events';
+export * from './events/catalogue.events';

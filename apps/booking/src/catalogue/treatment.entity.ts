@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { TreatmentKind } from './domain/treatment-kind';
 
 @Entity({ name: 'treatment' })
 export class TreatmentEntity {
@@ -10,6 +11,9 @@ export class TreatmentEntity {
 
   @Column('text')
   name!: string;
+
+  @Column('text')
+  kind!: TreatmentKind;
 
   @Column('integer', { name: 'duration_minutes' })
   durationMinutes!: number;

@@ -1,4 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { TreatmentKind } from './domain/treatment-kind';
+import { TreatmentKindEnum } from './treatment-kind.enum';
 
 @ObjectType('Treatment', { description: 'A treatment of the network catalogue. Owned by booking.' })
 @Directive('@key(fields: "id")')
@@ -11,6 +13,9 @@ export class TreatmentModel {
 
   @Field()
   name!: string;
+
+  @Field(() => TreatmentKindEnum)
+  kind!: TreatmentKind;
 
   @Field(() => Int)
   durationMinutes!: number;
@@ -32,4 +37,7 @@ export class TreatmentModel {
 
   @Field({ description: 'Whether clients may book it themselves online.' })
   selfBookable!: boolean;
+
+  @Field({ description: 'False once head office retired it: no clinic offers it.' })
+  active!: boolean;
 }

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
-import { TreatmentModel } from '../catalogue/treatment.model';
+import { ClinicTreatmentModel } from '../catalogue/clinic-treatment.model';
 
 /** Booking's part of the Clinic entity, which therapist-roster owns. */
 @ObjectType('Clinic')
@@ -8,8 +8,11 @@ export class ClinicModel {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => [TreatmentModel], { description: 'Treatments this clinic offers.' })
-  treatments?: TreatmentModel[];
+  @Field(() => [ClinicTreatmentModel], {
+    description:
+      "Active treatments this clinic offers, at the clinic's price. Until a clinic turns a treatment off it offers it at the network price.",
+  })
+  treatments?: ClinicTreatmentModel[];
 
   @Field({ description: 'True once booking has received the clinic through roster events.' })
   bookingReady?: boolean;

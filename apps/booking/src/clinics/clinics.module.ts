@@ -1,17 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
-import { ClinicProjectionRepository } from './clinic-projection.repository';
-import { ClinicProjectionService } from './clinic-projection.service';
-import { ClinicsConsumer } from './clinics.consumer';
+import { ClinicProjectionModule } from './clinic-projection.module';
 import { ClinicsResolver } from './clinics.resolver';
 
 @Module({
-  imports: [CatalogueModule],
-  providers: [
-    ClinicProjectionRepository,
-    ClinicProjectionService,
-    ClinicsConsumer,
-    ClinicsResolver,
-  ],
+  imports: [CatalogueModule, ClinicProjectionModule],
+  providers: [ClinicsResolver],
 })
 export class ClinicsModule {}

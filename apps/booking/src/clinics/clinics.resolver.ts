@@ -2,8 +2,8 @@ import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphq
 import { Caller, CurrentCaller } from '@app/auth';
 import { requireClinicAccess } from '@app/platform/errors/require-clinic-access';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { toTreatmentModel } from '../catalogue/catalogue.resolver';
-import { TreatmentModel } from '../catalogue/treatment.model';
+import { toClinicTreatmentModel } from '../catalogue/catalogue.resolver';
+import { ClinicTreatmentModel } from '../catalogue/clinic-treatment.model';
 import { ClinicModel } from './clinic.model';
 import { ClinicProjectionService } from './clinic-projection.service';
 
@@ -23,9 +23,9 @@ export class ClinicsResolver {
     return Object.assign(new ClinicModel(), { id: reference.id });
   }
 
-  @ResolveField(() => [TreatmentModel])
-  async treatments(): Promise<TreatmentModel[]> {
-    return (await this.catalogue.treatments()).map(toTreatmentModel);
+  @ResolveField(() => [ClinicTreatmentModel])
+  async treatments(@Parent() clinic: ClinicModel): Promise<ClinicTreatmentModel[]> {
+    return (await this.catalogue.clinicTreatments(clinic.id)).map(toClinicTreatmentModel);
   }
 
   @ResolveField(() => Boolean)

@@ -4,7 +4,7 @@ import { serviceDataSourceOptions, Tx } from '@app/database';
 import { KafkaJsMessageBus, MessageBus, MessagingLog } from '@app/messaging';
 import { EVENT_CONSUMER, MESSAGE_BUS } from '@app/platform/platform.tokens';
 import { bookingDefinition } from '../../booking.definition';
-import { ClinicsModule } from '../../clinics/clinics.module';
+import { ClinicProjectionModule } from '../../clinics/clinic-projection.module';
 import { ProjectionsModule } from '../projections.module';
 import { EventReplayer } from './event-replayer';
 import { ProjectionRebuildRepository } from './projection-rebuild.repository';
@@ -44,7 +44,7 @@ export class ProjectionRebuildModule implements OnApplicationShutdown {
             applicationName: 'booking-rebuild-projections',
           }),
         ),
-        ClinicsModule,
+        ClinicProjectionModule,
         ProjectionsModule,
       ],
       providers: [
