@@ -7,6 +7,7 @@ import { CatalogueModule } from './catalogue/catalogue.module';
 import { ClinicsModule } from './clinics/clinics.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { AvailabilityModule } from './availability/availability.module';
+import { BookingsModule } from './bookings/bookings.module';
 
 @Module({})
 export class BookingModule {
@@ -19,6 +20,7 @@ export class BookingModule {
         ClinicsModule,
         ProjectionsModule,
         AvailabilityModule,
+        BookingsModule,
       ],
     };
   }

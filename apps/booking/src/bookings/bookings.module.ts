@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AvailabilityModule } from '../availability/availability.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { BookingInputsRepository } from './booking-inputs.repository';
+import { BookingsRepository } from './bookings.repository';
+import { BookingsResolver } from './bookings.resolver';
+import { BookingsService } from './bookings.service';
+import { HoldExpiryJob } from './hold-expiry.job';
+
+@Module({
+  imports: [CatalogueModule, AvailabilityModule],
+  providers: [
+    BookingsRepository,
+    BookingInputsRepository,
+    BookingsService,
+    BookingsResolver,
+    HoldExpiryJob,
+  ],
+  exports: [BookingsService],
+})
+export class BookingsModule {}

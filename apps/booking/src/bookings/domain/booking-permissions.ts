@@ -1,0 +1,104 @@
+import { Caller, canActForClinic, hasScope } from '@app/auth';
+
+/** The integrator scope that lets an outside system create and change bookings. */
+export const BOOKINGS_WRITE_SCOPE = 'bookings:write';
+
+/** The parts of a booking a permission decision needs. */
+export interface BookingParties {
+  readonly clinicId: string;
+  readonly clientId: string;
+  readonly therapistId: string;
+}
+
+export type BookingCommand =
+  'hold' | 'confirm' | 'reschedule' | 'cancel' | 'check_in' | 'complete' | 'no_show';
+
+/**
+ * Who may do what, or why not (a message that says what to do instead); undefined: allowed.
+ *
+ * - head_office_admin: everything, every clinic. clinical_lead: reads only.
+ * - clinic_manager, receptionist: everything at their clinics.
+ * - client: hold, confirm, reschedule and cancel their own bookings (self-bookable
+ *   treatments are checked by the service).
+ * - therapist: complete or mark a no-show for their own bookings; reception checks in.
+ * - integrator with scope bookings:write: hold, confirm, reschedule, cancel at its clinics.
+ */
+export function denialOf(
+  caller: Caller,
+  command: BookingCommand,
+  booking: BookingParties,
+): string | undefined {
+  switch (caller.role) {
+    case 'head_office_admin':
+      return undefined;
+    case 'clinic_manager':
+    case 'receptionist':
+      return canActForClinic(caller, booking.clinicId)
+        ? undefined
+        : `clinic ${booking.clinicId} is not one of the clinics your login works for; ask that clinic's reception`;
+    case 'client':
+      if (!isClientCommand(command)) {
+        return `a client cannot ${commandWords(command)}; the clinic does that`;
+      }
+      return caller.clientId !== undefined && caller.clientId === booking.clientId
+        ? undefined
+        : 'clients may only book, move and cancel their own appointments';
+    case 'therapist':
+      if (command !== 'complete' && command !== 'no_show') {
+        return `a therapist cannot ${commandWords(command)}; ask reception`;
+      }
+      return caller.therapistId !== undefined && caller.therapistId === booking.therapistId
+        ? undefined
+        : 'therapists may only complete or mark no-shows for their own appointments';
+    case 'integrator':
+      if (!isClientCommand(command)) {
+        return `an integrator cannot ${commandWords(command)}; the clinic does that`;
+      }
+      if (!hasScope(caller, BOOKINGS_WRITE_SCOPE)) {
+        return `your integration needs the scope ${BOOKINGS_WRITE_SCOPE} to change bookings`;
+      }
+      return canActForClinic(caller, booking.clinicId)
+        ? undefined
+        : `clinic ${booking.clinicId} is not in your integration's grant`;
+    case 'clinical_lead':
+      return 'clinical leads see bookings but do not change them; ask the clinic';
+    default: {
+      const unreachable: never = caller.role;
+      return `unknown role ${String(unreachable)}`;
+    }
+  }
+}
+
+function isClientCommand(command: BookingCommand): boolean {
+  return (
+    command === 'hold' || command === 'confirm' || command === 'reschedule' || command === 'cancel'
+  );
+}
+
+function commandWords(command: BookingCommand): string {
+  switch (command) {
+    case 'hold':
+      return 'book appointments';
+    case 'confirm':
+      return 'confirm appointments';
+    case 'reschedule':
+      return 'move appointments';
+    case 'cancel':
+      return 'cancel appointments';
+    case 'check_in':
+      return 'check clients in';
+    case 'complete':
+      return 'complete appointments';
+    case 'no_show':
+      return 'mark no-shows';
+    default: {
+      const unreachable: never = command;
+      return String(unreachable);
+    }
+  }
+}
+
+/** Who cancels, as the booking records it. */
+export function cancelledByOf(caller: Caller): 'client' | 'clinic' {
+  return caller.role === 'client' ? 'client' : 'clinic';
+}
