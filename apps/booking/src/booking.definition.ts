@@ -13,6 +13,12 @@ import { Bookings1763920200000 } from './migrations/1763920200000-Bookings';
 import { ClinicTreatmentOfferingEntity } from './catalogue/clinic-treatment-offering.entity';
 import { TreatmentOfferings1763920400000 } from './migrations/1763920400000-TreatmentOfferings';
 
+import { BookingSeriesEntity } from './series/booking-series.entity';
+import { BookingSeries1763920500000 } from './migrations/1763920500000-BookingSeries';
+
+import { BookingAttention1763920700000 } from './migrations/1763920700000-BookingAttention';
+import { Waitlist1763920600000 } from './migrations/1763920600000-Waitlist';
+
 export const bookingDefinition: ServiceDefinition = {
   name: 'booking',
   entities: [
@@ -22,6 +28,7 @@ export const bookingDefinition: ServiceDefinition = {
     BookingEntity,
     IdempotencyKeyEntity,
     ClinicTreatmentOfferingEntity,
+    BookingSeriesEntity,
   ],
   migrations: [
     MessagingTables1763900000000,
@@ -30,6 +37,9 @@ export const bookingDefinition: ServiceDefinition = {
     BookingProjections1763920000000,
     Bookings1763920200000,
     TreatmentOfferings1763920400000,
+    BookingSeries1763920500000,
+    BookingAttention1763920700000,
+    Waitlist1763920600000,
   ],
   orphanedTypes: [ClinicModel],
 };

@@ -9,6 +9,11 @@ import { ProjectionsModule } from './projections/projections.module';
 import { AvailabilityModule } from './availability/availability.module';
 import { BookingsModule } from './bookings/bookings.module';
 
+import { SeriesModule } from './series/series.module';
+
+import { ReactionsModule } from './reactions/reactions.module';
+import { WaitlistModule } from './waitlist/waitlist.module';
+
 @Module({})
 export class BookingModule {
   static forRoot(config: ServiceConfig, logger: Logger): DynamicModule {
@@ -21,6 +26,9 @@ export class BookingModule {
         ProjectionsModule,
         AvailabilityModule,
         BookingsModule,
+        SeriesModule,
+        ReactionsModule,
+        WaitlistModule,
       ],
     };
   }

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import {
   ADVERSE_EVENT_SAMPLES,
+  BOOKING_ATTENTION_EVENT_SAMPLES,
   BOOKING_EVENT_SAMPLES,
   CARE_EVENT_SAMPLES,
+  CATALOGUE_EVENT_SAMPLES,
   CLIENT_EVENT_SAMPLES,
   EventDefinition,
   GDPR_EVENT_SAMPLES,
   PLATFORM_EVENTS,
   SCREENING_EVENT_SAMPLES,
   TOPICS,
+  WAITLIST_EVENT_SAMPLES,
 } from '@app/contracts';
 import { ADVERSE_EVENT_TYPES } from './adverse-events/domain/adverse-event';
 import { CONDITION_DURATIONS, CONDITIONS, RED_FLAGS } from './screening/domain/screening-terms';
@@ -40,6 +43,9 @@ const SAMPLES: Readonly<Record<string, unknown>> = {
   ...ADVERSE_EVENT_SAMPLES,
   ...GDPR_EVENT_SAMPLES,
   ...BOOKING_EVENT_SAMPLES,
+  ...CATALOGUE_EVENT_SAMPLES,
+  ...WAITLIST_EVENT_SAMPLES,
+  ...BOOKING_ATTENTION_EVENT_SAMPLES,
 };
 
 const CHECKED_TOPICS: readonly string[] = [TOPICS.clientRecord, TOPICS.booking];

@@ -41,11 +41,20 @@ import { ClinicOfferingChangedV1, TreatmentChangedV1 } from './events/catalogue.
 
 import { ClientErasedV1, ClientPurgedV1 } from './events/gdpr.events';
 import {
+  BookingAttentionClearedV1,
+  BookingNeedsRescheduleV1,
+} from './events/booking-attention.events';
+import {
   ClientClinicAddedV1,
   ClientContactChangedV1,
   ClientRegisteredV1,
   ConsentChangedV1,
 } from './events/client.events';
+import {
+  WaitlistJoinedV1,
+  WaitlistOfferExpiredV1,
+  WaitlistOfferMadeV1,
+} from './events/waitlist.events';
 
 /** A lookup of event definitions by type and version. */
 export class EventCatalogue {
@@ -115,6 +124,11 @@ export const PLATFORM_EVENTS: readonly EventDefinition[] = [
   ConsentChangedV1,
   TreatmentChangedV1,
   ClinicOfferingChangedV1,
+  WaitlistJoinedV1,
+  WaitlistOfferMadeV1,
+  WaitlistOfferExpiredV1,
+  BookingNeedsRescheduleV1,
+  BookingAttentionClearedV1,
 ];
 
 export const platformCatalogue = new EventCatalogue(PLATFORM_EVENTS);

@@ -14,3 +14,5 @@ export * from './events/adverse-event.events';
 export * from './events/gdpr.events';
 export * from './events/client.events';
 export * from './events/catalogue.events';
+export * from './events/waitlist.events';
+export * from './events/booking-attention.events';

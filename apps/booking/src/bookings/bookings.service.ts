@@ -365,6 +365,75 @@ export class BookingsService {
     });
   }
 
+  /**
+   * Places one CONFIRMED booking inside the caller's transaction `tx` (a booking series
+   * places all of its sessions in one transaction): the same slot checks as holdBooking
+   * (grid, past, eligibility, therapist, certification, room, availability), the booking
+   * row with `seriesId`, and its booking.confirmed event through the outbox. Permission,
+   * the clinic's offering and idempotency are the caller's job. Throws a BookingError for a
+   * slot it cannot place (or a QueryFailedError when an exclusion constraint decides a race).
+   */
+  async placeConfirmedInTransaction(
+    tx: Tx,
+    caller: Caller,
+    request: {
+      readonly clinicId: string;
+      readonly clientId: string;
+      readonly treatment: Treatment;
+      readonly pricePence: number;
+      readonly currency: string;
+      readonly therapistId: string;
+      readonly startsAt: Date;
+      readonly seriesId: string | null;
+      readonly now: Date;
+    },
+  ): Promise<Booking> {
+    const { now } = request;
+    const slot = await this.placeSlot(tx, {
+      clinicId: request.clinicId,
+      clientId: request.clientId,
+      treatment: request.treatment,
+      therapistId: request.therapistId,
+      roomId: null,
+      startsAt: request.startsAt,
+      now,
+      exceptBookingId: null,
+    });
+    const booking: Booking = {
+      id: randomUUID(),
+      clinicId: request.clinicId,
+      clientId: request.clientId,
+      treatmentId: request.treatment.id,
+      ...slot,
+      status: 'confirmed',
+      holdExpiresAt: null,
+      pricePence: request.pricePence,
+      currency: request.currency,
+      cancelledBy: null,
+      cancellationReason: null,
+      cancelledAt: null,
+      lateCancellation: null,
+      lateFeePence: null,
+      seriesId: request.seriesId,
+      createdBySubject: caller.subject,
+      createdByRole: caller.role,
+      confirmedAt: now,
+      checkedInAt: null,
+      completedAt: null,
+      noShowAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.bookings.insert(tx, booking);
+    await this.outbox.append(tx, BookingConfirmedV1, {
+      aggregateId: booking.id,
+      clinicId: booking.clinicId,
+      data: { ...bookingStateOf(booking), status: 'confirmed' },
+    });
+    return booking;
+  }
+
   // ---- queries ----
 
   async booking(caller: Caller, id: string): Promise<Booking> {

@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Caller } from '@app/auth';
+import {
+  BookingAttentionCause,
+  BookingAttentionClearedV1,
+  BookingCancelledV1,
+  BookingNeedsRescheduleV1,
+  CertificationExpiredV1,
+  CertificationRevokedV1,
+  ClientErasedV1,
+  EventData,
+  EventEnvelope,
+  TimeOffApprovedV1,
+  TimeOffCancelledV1,
+} from '@app/contracts';
+import type { Tx } from '@app/database';
+import { OutboxWriter, TransactionRunner } from '@app/messaging';
+import { ForbiddenError } from '@app/platform/errors/forbidden.error';
+import { requireClinicAccess } from '@app/platform/errors/require-clinic-access';
+import { TRANSACTIONS } from '@app/platform/platform.tokens';
+import {
+  AffectedStatus,
+  certificationLapseAffects,
+  erasureAction,
+  isAffectedStatus,
+  timeOffAffects,
+} from './domain/attention-rules';
+import { AffectedBooking, OpenAttention, ReactionsRepository } from './reactions.repository';
+import { ReactionsError, ReactionsErrorCode } from './reactions.errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Roles that see a clinic's bookings needing attention (therapists: only their own). */
+const CLINIC_STAFF = new Set([
+  'head_office_admin',
+  'clinical_lead',
+  'clinic_manager',
+  'receptionist',
+]);
+
+/**
+ * Booking reacting to other services' events (issue 5): flags future bookings that can no
+ * longer go ahead as planned and tells the clinic (booking.needs_reschedule), never
+ * cancelling silently; pseudonymises an erased client's bookings. Each handler runs in the
+ * consumer's transaction (inbox + changes + outbox together).
+ */
+@Injectable()
+export class ReactionsService {
+  constructor(
+    private readonly repository: ReactionsRepository,
+    private readonly outbox: OutboxWriter,
+    @Inject(TRANSACTIONS) private readonly transactions: TransactionRunner<Tx>,
+  ) {}
+
+  async onTimeOffApproved(
+    event: EventEnvelope<EventData<typeof TimeOffApprovedV1>>,
+    tx: Tx,
+    now = new Date(),
+  ): Promise<void> {
+    const { timeOffId, therapistId } = event.data;
+    const timeOff = {
+      startsAt: new Date(event.data.startsAt),
+      endsAt: new Date(event.data.endsAt),
+    };
+    const candidates = await this.repository.lockTherapistBookingsOverlapping(
+      tx,
+      therapistId,
+      timeOff.startsAt,
+      timeOff.endsAt,
+      now,
+    );
+    for (const booking of candidates.filter((b) => timeOffAffects(b, timeOff, now))) {
+      await this.flag(tx, booking, 'therapist_time_off', timeOffId, now);
+    }
+  }
+
+  async onTimeOffCancelled(
+    event: EventEnvelope<EventData<typeof TimeOffCancelledV1>>,
+    tx: Tx,
+    now = new Date(),
+  ): Promise<void> {
+    const cleared = await this.repository.clearBySource(
+      tx,
+      'therapist_time_off',
+      event.data.timeOffId,
+      now,
+    );
+    for (const booking of cleared) {
+      if (isAffectedStatus(booking.status) && booking.startsAt > now) {
+        await this.outbox.append(tx, BookingAttentionClearedV1, {
+          aggregateId: booking.id,
+          clinicId: booking.clinicId,
+          data: { ...stateOf(booking, booking.status), cause: 'therapist_time_off' },
+        });
+      }
+    }
+  }
+
+  async onCertificationExpired(
+    event: EventEnvelope<EventData<typeof CertificationExpiredV1>>,
+    tx: Tx,
+    now = new Date(),
+  ): Promise<void> {
+    const certification = event.data;
+    if (certification.renewed || certification.expiresOn === null) {
+      return; // a later certification of the type already covers the therapist
+    }
+    await this.flagLapse(
+      tx,
+      certification.therapistId,
+      certification.certificationId,
+      certification.type,
+      certification.expiresOn,
+      'certification_expired',
+      now,
+    );
+  }
+
+  async onCertificationRevoked(
+    event: EventEnvelope<EventData<typeof CertificationRevokedV1>>,
+    tx: Tx,
+    now = new Date(),
+  ): Promise<void> {
+    const certification = event.data;
+    await this.flagLapse(
+      tx,
+      certification.therapistId,
+      certification.certificationId,
+      certification.type,
+      certification.revokedOn,
+      'certification_revoked',
+      now,
+    );
+  }
+
+  /**
+   * Pseudonymises every booking of an erased client: the client id becomes a random uuid
+   * kept nowhere, so nothing links the bookings to the person any more (clinic statistics
+   * keep working). Their future active bookings are cancelled by the clinic without a fee
+   * (no one will attend; the slot goes back to others), each with booking.cancelled
+   * carrying the pseudonym.
+   */
+  async onClientErased(
+    event: EventEnvelope<EventData<typeof ClientErasedV1>>,
+    tx: Tx,
+    now = new Date(),
+  ): Promise<void> {
+    const { clientId } = event.data;
+    const bookings = await this.repository.lockClientBookings(tx, clientId);
+    if (bookings.length === 0) {
+      // Idempotency rows of a client without bookings (e.g. a refused request) still go.
+      await this.repository.pseudonymise(tx, clientId, randomUUID(), [], now);
+      return;
+    }
+    const pseudonym = randomUUID();
+    const cancelled = bookings.filter((booking) => erasureAction(booking, now) === 'cancel');
+    await this.repository.pseudonymise(
+      tx,
+      clientId,
+      pseudonym,
+      cancelled.map((booking) => booking.id),
+      now,
+    );
+    for (const booking of cancelled) {
+      await this.outbox.append(tx, BookingCancelledV1, {
+        aggregateId: booking.id,
+        clinicId: booking.clinicId,
+        data: {
+          ...stateOf({ ...booking, clientId: pseudonym }, 'confirmed'),
+          status: 'cancelled',
+          cancelledBy: 'clinic',
+          late: false,
+          lateFeePence: null,
+          currency: 'GBP',
+        },
+      });
+    }
+  }
+
+  /**
+   * Open flags of a clinic's future active bookings. Head office, clinical leads, managers
+   * and receptionists of the clinic see all; a therapist of the clinic sees their own.
+   */
+  async bookingsNeedingAttention(caller: Caller, clinicId: string): Promise<OpenAttention[]> {
+    if (!UUID.test(clinicId)) {
+      throw new ReactionsError(
+        ReactionsErrorCode.InvalidClinicId,
+        `clinicId "${clinicId}" is not a uuid; pass the id of a clinic you work at`,
+      );
+    }
+    let therapistId: string | undefined;
+    if (CLINIC_STAFF.has(caller.role)) {
+      requireClinicAccess(caller, clinicId);
+    } else if (caller.role === 'therapist' && caller.therapistId !== undefined) {
+      requireClinicAccess(caller, clinicId);
+      therapistId = caller.therapistId;
+    } else {
+      throw new ForbiddenError(
+        'only clinic staff and head office see bookings needing attention; ask your clinic',
+      );
+    }
+    return this.transactions.run((tx) =>
+      this.repository.openAttention(tx, clinicId.toLowerCase(), new Date(), therapistId),
+    );
+  }
+
+  private async flagLapse(
+    tx: Tx,
+    therapistId: string,
+    certificationId: string,
+    type: string,
+    lapsedOn: string,
+    cause: BookingAttentionCause,
+    now: Date,
+  ): Promise<void> {
+    const candidates = await this.repository.lockTherapistBookingsNeeding(
+      tx,
+      therapistId,
+      type,
+      now,
+    );
+    if (candidates.length === 0) {
+      return;
+    }
+    const others = await this.repository.otherCertifications(
+      tx,
+      therapistId,
+      type,
+      certificationId,
+    );
+    for (const booking of candidates) {
+      if (certificationLapseAffects(booking, { type, lapsedOn }, others, now)) {
+        await this.flag(tx, booking, cause, certificationId, now);
+      }
+    }
+  }
+
+  private async flag(
+    tx: Tx,
+    booking: AffectedBooking,
+    cause: BookingAttentionCause,
+    sourceId: string,
+    now: Date,
+  ): Promise<void> {
+    if (!isAffectedStatus(booking.status)) {
+      return;
+    }
+    if (await this.repository.raise(tx, booking, cause, sourceId, now)) {
+      await this.outbox.append(tx, BookingNeedsRescheduleV1, {
+        aggregateId: booking.id,
+        clinicId: booking.clinicId,
+        data: { ...stateOf(booking, booking.status), cause },
+      });
+    }
+  }
+}
+
+function stateOf<S extends AffectedStatus>(booking: AffectedBooking, status: S) {
+  return {
+    bookingId: booking.id,
+    clinicId: booking.clinicId,
+    clientId: booking.clientId,
+    therapistId: booking.therapistId,
+    treatmentId: booking.treatmentId,
+    roomId: booking.roomId,
+    startsAt: booking.startsAt.toISOString(),
+    endsAt: booking.endsAt.toISOString(),
+    localStart: booking.localStart,
+    localEnd: booking.localEnd,
+    timezone: booking.timezone,
+    status,
+  };
+}

@@ -1,0 +1,496 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Caller, canActForClinic, isUuid } from '@app/auth';
+import { BookingCancelledV1 } from '@app/contracts';
+import type { Tx } from '@app/database';
+import { OutboxWriter, TransactionRunner } from '@app/messaging';
+import { ForbiddenError } from '@app/platform/errors/forbidden.error';
+import { TRANSACTIONS } from '@app/platform/platform.tokens';
+import { AvailabilityService } from '../availability/availability.service';
+import type { Weekday } from '../availability/domain/calendar-date';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { BOOKING_CLOCK, BookingClock, systemClock } from '../bookings/booking-clock';
+import { bookingStateOf } from '../bookings/booking-event-data';
+import { BookingError, BookingErrorCode } from '../bookings/bookings.errors';
+import { overlapOf } from '../bookings/bookings.repository';
+import { BookingsService } from '../bookings/bookings.service';
+import type { Booking } from '../bookings/domain/booking';
+import { cancelledByOf, denialOf } from '../bookings/domain/booking-permissions';
+import { transition } from '../bookings/domain/booking-state-machine';
+import { cancellationTerms } from '../bookings/domain/cancellation-policy';
+import { requestHash } from '../bookings/domain/request-hash';
+import {
+  patternProblem,
+  resolveFrequency,
+  wantedSessions,
+  WantedSession,
+} from './domain/series-dates';
+import { SeriesError, SeriesErrorCode } from './series.errors';
+import { BookingSeries, SeriesRepository } from './series.repository';
+
+const MAX_KEY_LENGTH = 200;
+const MAX_ALTERNATIVES = 3;
+const BOOK_SERIES = 'bookSeries';
+const CANCEL_REST = 'cancelRestOfSeries';
+
+export interface BookSeriesCommand {
+  readonly clientId: string;
+  readonly clinicId: string;
+  readonly treatmentId: string;
+  readonly carePlanId?: string | null;
+  readonly sessionsPerWeek?: number | null;
+  readonly weeks?: number | null;
+  readonly preferredWeekdays: readonly string[];
+  readonly preferredTime: string;
+  readonly therapistId: string;
+  readonly startsOn: string;
+  readonly idempotencyKey: string;
+}
+
+export interface SeriesWithBookings {
+  readonly series: BookingSeries;
+  readonly bookings: readonly Booking[];
+}
+
+/** One wanted session that could not be placed, with why and the nearest alternatives. */
+export interface UnplacedSession {
+  readonly date: string;
+  readonly localStart: string;
+  readonly startsAt: string;
+  readonly code: string;
+  readonly reason: string;
+  readonly alternatives: readonly {
+    startsAt: string;
+    endsAt: string;
+    localStart: string;
+    localEnd: string;
+    therapistId: string;
+    roomId: string;
+  }[];
+}
+
+/** Errors that make the whole request wrong (not one date): reported as they are. */
+const REQUEST_WIDE = new Set<string>([
+  BookingErrorCode.ClinicNotFound,
+  BookingErrorCode.TherapistNotFound,
+  BookingErrorCode.ClientErased,
+  BookingErrorCode.RoomNotFound,
+  BookingErrorCode.InvalidBookingInput,
+]);
+
+/** Thrown inside the transaction to roll back every placed session. */
+class NotPlaced extends Error {
+  constructor(readonly failures: Omit<UnplacedSession, 'alternatives'>[]) {
+    super('series not placed');
+  }
+}
+
+/**
+ * Booking series: every session of a series in ONE transaction, or none. Sessions are
+ * placed CONFIRMED directly (the series is an explicit commitment made with the clinic or
+ * the client; there is no hold to expire), each with its normal booking.confirmed event.
+ */
+@Injectable()
+export class SeriesService {
+  constructor(
+    private readonly series: SeriesRepository,
+    private readonly bookings: BookingsService,
+    private readonly catalogue: CatalogueService,
+    private readonly outbox: OutboxWriter,
+    @Inject(TRANSACTIONS) private readonly transactions: TransactionRunner<Tx>,
+    @Optional() private readonly availability?: AvailabilityService,
+    @Optional() @Inject(BOOKING_CLOCK) private readonly clock: BookingClock = systemClock,
+  ) {}
+
+  async bookSeries(caller: Caller, command: BookSeriesCommand): Promise<SeriesWithBookings> {
+    requireUuid(command.clinicId, 'clinicId');
+    requireUuid(command.treatmentId, 'treatmentId');
+    requireUuid(command.therapistId, 'therapistId');
+    requireUuid(command.clientId, 'clientId');
+    const carePlanId = command.carePlanId ?? null;
+    if (carePlanId !== null) {
+      requireUuid(carePlanId, 'carePlanId');
+    }
+    requireKey(command.idempotencyKey);
+    const denial = denialOf(caller, 'hold', command);
+    if (denial !== undefined) {
+      throw new ForbiddenError(denial);
+    }
+    if (carePlanId !== null && caller.role === 'integrator') {
+      throw new ForbiddenError(
+        'care plans are not shared with integrations; give sessionsPerWeek and weeks instead',
+      );
+    }
+    const offered = await this.catalogue.offeredTreatment(
+      undefined,
+      command.clinicId,
+      command.treatmentId,
+    );
+    if ('error' in offered) {
+      throw new BookingError(offered.error as BookingErrorCode, offered.message);
+    }
+    const { treatment } = offered;
+    if (caller.role === 'client' && !treatment.selfBookable) {
+      throw new BookingError(
+        BookingErrorCode.TreatmentNotSelfBookable,
+        `${treatment.name} cannot be booked online; call the clinic to book it`,
+      );
+    }
+    const hash = requestHash(BOOK_SERIES, { ...command, idempotencyKey: undefined });
+    let seriesId: string;
+    try {
+      seriesId = await this.transactions.run(async (tx) => {
+        const replayed = await this.claim(tx, caller, command.idempotencyKey, BOOK_SERIES, hash);
+        if (replayed !== undefined) {
+          return replayed;
+        }
+        const timezone = await this.series.clinicTimezone(tx, command.clinicId);
+        if (timezone === undefined) {
+          throw new BookingError(
+            BookingErrorCode.ClinicNotFound,
+            `clinic ${command.clinicId} is not known to booking; check the clinic id`,
+          );
+        }
+        const plan = carePlanId === null ? undefined : await this.carePlan(tx, carePlanId, command);
+        const frequency = resolveFrequency(command, plan);
+        if ('problem' in frequency) {
+          throw invalid(frequency.problem);
+        }
+        const pattern = {
+          ...frequency,
+          startsOn: command.startsOn,
+          preferredWeekdays: command.preferredWeekdays as readonly Weekday[],
+          preferredTime: command.preferredTime,
+          timezone,
+        };
+        const problem = patternProblem(pattern);
+        if (problem !== undefined) {
+          throw invalid(problem);
+        }
+        const now = this.clock.now();
+        const series: BookingSeries = {
+          id: randomUUID(),
+          clinicId: command.clinicId,
+          clientId: command.clientId,
+          therapistId: command.therapistId,
+          treatmentId: treatment.id,
+          carePlanId,
+          sessionsPerWeek: frequency.sessionsPerWeek,
+          weeks: frequency.weeks,
+          preferredWeekdays: [...pattern.preferredWeekdays],
+          preferredTime: command.preferredTime,
+          startsOn: command.startsOn,
+          timezone,
+          status: 'active',
+          cancelledAt: null,
+          cancellationReason: null,
+          createdBySubject: caller.subject,
+          createdByRole: caller.role,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await this.series.insert(tx, series);
+        const failures: Omit<UnplacedSession, 'alternatives'>[] = [];
+        for (const session of wantedSessions(pattern)) {
+          const failure = await this.placeOne(tx, caller, session, {
+            clinicId: command.clinicId,
+            clientId: command.clientId,
+            therapistId: command.therapistId,
+            treatment,
+            pricePence: offered.pricePence,
+            currency: offered.currency,
+            seriesId: series.id,
+            now,
+          });
+          if (failure !== undefined) {
+            failures.push(failure);
+          }
+        }
+        if (failures.length > 0) {
+          throw new NotPlaced(failures);
+        }
+        await this.series.recordKeyResult(tx, caller.subject, command.idempotencyKey, series.id);
+        return series.id;
+      });
+    } catch (error: unknown) {
+      if (!(error instanceof NotPlaced)) {
+        throw error;
+      }
+      const unplaced = await this.withAlternatives(error.failures, command);
+      throw new SeriesError(
+        SeriesErrorCode.SeriesDatesUnavailable,
+        `${unplaced.length} of the series' dates cannot be placed (${unplaced
+          .map((u) => u.localStart)
+          .join(
+            ', ',
+          )}); nothing was booked. Pick another time or weekday, or book those dates from the alternatives`,
+        { unplaced },
+      );
+    }
+    return this.load(seriesId);
+  }
+
+  async cancelRestOfSeries(
+    caller: Caller,
+    seriesId: string,
+    reason: string | null,
+    idempotencyKey: string,
+  ): Promise<SeriesWithBookings> {
+    requireUuid(seriesId, 'seriesId');
+    requireKey(idempotencyKey);
+    const hash = requestHash(CANCEL_REST, { seriesId, reason });
+    const id = await this.transactions.run(async (tx) => {
+      const replayed = await this.claim(tx, caller, idempotencyKey, CANCEL_REST, hash);
+      if (replayed !== undefined) {
+        return replayed;
+      }
+      const series = await this.series.lockById(tx, seriesId);
+      if (series === undefined || !maySeeSeries(caller, series)) {
+        throw seriesNotFound(seriesId);
+      }
+      const denial = denialOf(caller, 'cancel', series);
+      if (denial !== undefined) {
+        throw new ForbiddenError(denial);
+      }
+      const now = this.clock.now();
+      const cancelledBy = cancelledByOf(caller);
+      for (const current of await this.series.lockFutureActive(tx, series.id, now)) {
+        const terms = cancellationTerms({
+          startsAt: current.startsAt,
+          now,
+          pricePence: current.pricePence,
+          cancelledBy,
+          wasConfirmed: current.status === 'confirmed',
+        });
+        const next = await this.series.updateBooking(tx, {
+          ...current,
+          status: transition(current.status, 'cancel'),
+          cancelledBy,
+          cancellationReason: reason,
+          cancelledAt: now,
+          lateCancellation: terms.late,
+          lateFeePence: terms.lateFeePence,
+          holdExpiresAt: null,
+          updatedAt: now,
+        });
+        await this.outbox.append(tx, BookingCancelledV1, {
+          aggregateId: next.id,
+          clinicId: next.clinicId,
+          data: {
+            ...bookingStateOf(next),
+            status: 'cancelled',
+            cancelledBy,
+            late: terms.late,
+            lateFeePence: terms.lateFeePence,
+            currency: 'GBP',
+          },
+        });
+      }
+      await this.series.update(tx, series.id, {
+        status: 'cancelled',
+        cancelledAt: now,
+        cancellationReason: reason,
+        updatedAt: now,
+      });
+      await this.series.recordKeyResult(tx, caller.subject, idempotencyKey, series.id);
+      return series.id;
+    });
+    return this.load(id);
+  }
+
+  async bookingSeries(caller: Caller, id: string): Promise<SeriesWithBookings> {
+    requireUuid(id, 'id');
+    const series = await this.series.findById(id);
+    if (series === undefined || !maySeeSeries(caller, series)) {
+      throw seriesNotFound(id);
+    }
+    return { series, bookings: await this.series.bookingsOf(id) };
+  }
+
+  // ---- internals ----
+
+  private async load(id: string): Promise<SeriesWithBookings> {
+    const series = await this.series.findById(id);
+    if (series === undefined) {
+      throw seriesNotFound(id);
+    }
+    return { series, bookings: await this.series.bookingsOf(id) };
+  }
+
+  /** The series id of a replayed request, or undefined when the key is new (now claimed). */
+  private async claim(
+    tx: Tx,
+    caller: Caller,
+    key: string,
+    operation: string,
+    hash: string,
+  ): Promise<string | undefined> {
+    const stored = await this.series.claimKey(tx, caller.subject, key, operation, hash);
+    if (stored === undefined) {
+      return undefined;
+    }
+    if (stored.operation !== operation || stored.requestHash !== hash || stored.seriesId === null) {
+      throw new BookingError(
+        BookingErrorCode.IdempotencyKeyReused,
+        `idempotency key "${key}" was already used for a different request (${stored.operation}); use a new key for a new request`,
+      );
+    }
+    return stored.seriesId;
+  }
+
+  private async carePlan(
+    tx: Tx,
+    carePlanId: string,
+    command: BookSeriesCommand,
+  ): Promise<{ sessionsPerWeek: number; weeks: number }> {
+    const plan = await this.series.carePlan(tx, carePlanId);
+    if (plan === undefined || plan.clientId !== command.clientId) {
+      throw new SeriesError(
+        SeriesErrorCode.CarePlanNotFound,
+        `care plan ${carePlanId} is not known to booking for this client; check the care plan id or give sessionsPerWeek and weeks`,
+      );
+    }
+    if (plan.clinicId !== command.clinicId) {
+      throw new SeriesError(
+        SeriesErrorCode.CarePlanNotFound,
+        `care plan ${carePlanId} belongs to another clinic; book the series at that clinic`,
+      );
+    }
+    if (plan.status !== 'active') {
+      throw new SeriesError(
+        SeriesErrorCode.CarePlanNotActive,
+        `care plan ${carePlanId} is ${plan.status}; no series is placed for it`,
+        { status: plan.status },
+      );
+    }
+    return { sessionsPerWeek: plan.sessionsPerWeek, weeks: plan.weeks };
+  }
+
+  /** Places one session under a savepoint; a failure for that date is rolled back and returned. */
+  private async placeOne(
+    tx: Tx,
+    caller: Caller,
+    session: WantedSession,
+    request: Omit<Parameters<BookingsService['placeConfirmedInTransaction']>[2], 'startsAt'>,
+  ): Promise<Omit<UnplacedSession, 'alternatives'> | undefined> {
+    await tx.query('SAVEPOINT series_session');
+    try {
+      await this.bookings.placeConfirmedInTransaction(tx, caller, {
+        ...request,
+        startsAt: session.startsAt,
+      });
+      await tx.query('RELEASE SAVEPOINT series_session');
+      return undefined;
+    } catch (error: unknown) {
+      await tx.query('ROLLBACK TO SAVEPOINT series_session');
+      const at = {
+        date: session.date,
+        localStart: session.localStart,
+        startsAt: session.startsAt.toISOString(),
+      };
+      if (overlapOf(error) !== undefined) {
+        return {
+          ...at,
+          code: BookingErrorCode.SlotUnavailable,
+          reason: 'that slot is taken; pick one of the alternatives',
+        };
+      }
+      if (error instanceof BookingError && !REQUEST_WIDE.has(error.code)) {
+        return { ...at, code: error.code, reason: error.message };
+      }
+      throw error;
+    }
+  }
+
+  private async withAlternatives(
+    failures: readonly Omit<UnplacedSession, 'alternatives'>[],
+    command: BookSeriesCommand,
+  ): Promise<UnplacedSession[]> {
+    const availability = this.availability;
+    if (availability === undefined) {
+      return failures.map((failure) => ({ ...failure, alternatives: [] }));
+    }
+    const now = this.clock.now();
+    return this.transactions.run(async (tx) => {
+      const result: UnplacedSession[] = [];
+      for (const failure of failures) {
+        const slots = await availability.alternatives(
+          tx,
+          {
+            clinicId: command.clinicId,
+            treatmentId: command.treatmentId,
+            therapistId: command.therapistId,
+            startsAt: new Date(failure.startsAt),
+          },
+          MAX_ALTERNATIVES,
+          now,
+        );
+        result.push({
+          ...failure,
+          alternatives: slots.slice(0, MAX_ALTERNATIVES).map((slot) => ({
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            localStart: slot.localStart,
+            localEnd: slot.localEnd,
+            therapistId: slot.therapistId,
+            roomId: slot.roomId,
+          })),
+        });
+      }
+      return result;
+    });
+  }
+}
+
+/**
+ * Who sees a series: the client theirs, the therapist theirs, clinic staff and clinical
+ * leads at their clinics, head office all; integrators only series not made from a care
+ * plan (care plans are internal), at their clinics. Otherwise it is reported not found.
+ */
+function maySeeSeries(caller: Caller, series: BookingSeries): boolean {
+  switch (caller.role) {
+    case 'client':
+      return caller.clientId === series.clientId;
+    case 'therapist':
+      return caller.therapistId === series.therapistId;
+    case 'integrator':
+      return series.carePlanId === null && canActForClinic(caller, series.clinicId);
+    case 'head_office_admin':
+    case 'clinical_lead':
+    case 'clinic_manager':
+    case 'receptionist':
+      return canActForClinic(caller, series.clinicId);
+    default: {
+      const unreachable: never = caller.role;
+      return Boolean(unreachable);
+    }
+  }
+}
+
+function seriesNotFound(id: string): SeriesError {
+  return new SeriesError(
+    SeriesErrorCode.SeriesNotFound,
+    `booking series ${id} does not exist or is not one you may see`,
+  );
+}
+
+function invalid(message: string): SeriesError {
+  return new SeriesError(SeriesErrorCode.InvalidSeriesInput, message);
+}
+
+function requireUuid(value: string, field: string): void {
+  if (!isUuid(value)) {
+    throw new SeriesError(SeriesErrorCode.InvalidSeriesInput, `${field} must be a UUID`, {
+      field,
+    });
+  }
+}
+
+function requireKey(key: string): void {
+  if (key.trim().length === 0 || key.length > MAX_KEY_LENGTH) {
+    throw new BookingError(
+      BookingErrorCode.InvalidIdempotencyKey,
+      `idempotencyKey must be 1–${MAX_KEY_LENGTH} characters; send a new random key per request and the same key on retry`,
+    );
+  }
+}

@@ -1,0 +1,127 @@
+import type { WaitlistEntry } from './waitlist-entry';
+import {
+  FreedSlot,
+  fifo,
+  firstMatching,
+  matchesFreedSlot,
+  rankSlotsForFreed,
+  windowProblem,
+} from './waitlist-rules';
+
+const CLINIC = '0b7c4f7e-2f4d-4b7e-9a51-3c1f0c2d8e11';
+const OTHER_CLINIC = '1b7c4f7e-2f4d-4b7e-9a51-3c1f0c2d8e11';
+const T1 = '7e8f9a0b-1c2d-4e3f-8a5b-6c7d8e9f0a1b';
+const T2 = '8e8f9a0b-1c2d-4e3f-8a5b-6c7d8e9f0a1b';
+
+function entry(overrides: Partial<WaitlistEntry> = {}): WaitlistEntry {
+  return {
+    id: 'a',
+    clinicId: CLINIC,
+    clientId: 'c',
+    treatmentId: 't',
+    therapistId: null,
+    fromDate: '2026-03-23',
+    toDate: '2026-03-29',
+    status: 'waiting',
+    joinedAt: new Date('2026-03-20T09:00:00Z'),
+    bookingId: null,
+    offeredAt: null,
+    offerExpiresAt: null,
+    closedAt: null,
+    createdBySubject: 's',
+    createdByRole: 'receptionist',
+    version: 1,
+    ...overrides,
+  };
+}
+
+const freed: FreedSlot = {
+  clinicId: CLINIC,
+  therapistId: T1,
+  startsAt: new Date('2026-03-25T10:00:00Z'),
+  localDate: '2026-03-25',
+};
+
+describe('waitlist window', () => {
+  it('accepts a window from today of up to 31 days', () => {
+    expect(windowProblem('2026-03-20', '2026-04-19', '2026-03-20')).toBeUndefined();
+    expect(windowProblem('2026-03-25', '2026-03-25', '2026-03-20')).toBeUndefined();
+  });
+
+  it('rejects 32 days, a reversed window and non-dates', () => {
+    expect(windowProblem('2026-03-20', '2026-04-20', '2026-03-20')?.code).toBe(
+      'INVALID_WAITLIST_WINDOW',
+    );
+    expect(windowProblem('2026-03-25', '2026-03-24', '2026-03-20')?.code).toBe(
+      'INVALID_WAITLIST_WINDOW',
+    );
+    expect(windowProblem('2026-02-30', '2026-03-02', '2026-02-01')?.code).toBe(
+      'INVALID_WAITLIST_WINDOW',
+    );
+    expect(windowProblem('25/03/2026', '2026-03-26', '2026-03-20')?.code).toBe(
+      'INVALID_WAITLIST_WINDOW',
+    );
+  });
+
+  it('rejects a window starting before the clinic-local today', () => {
+    expect(windowProblem('2026-03-19', '2026-03-25', '2026-03-20')?.code).toBe(
+      'WAITLIST_WINDOW_IN_PAST',
+    );
+  });
+});
+
+describe('matching a freed slot', () => {
+  it('matches the clinic, the date inside the window (ends included) and any therapist', () => {
+    expect(matchesFreedSlot(entry(), freed)).toBe(true);
+    expect(matchesFreedSlot(entry({ fromDate: '2026-03-25', toDate: '2026-03-25' }), freed)).toBe(
+      true,
+    );
+  });
+
+  it('does not match another clinic, a date outside the window, another therapist or a non-waiting entry', () => {
+    expect(matchesFreedSlot(entry({ clinicId: OTHER_CLINIC }), freed)).toBe(false);
+    expect(matchesFreedSlot(entry({ toDate: '2026-03-24' }), freed)).toBe(false);
+    expect(matchesFreedSlot(entry({ fromDate: '2026-03-26' }), freed)).toBe(false);
+    expect(matchesFreedSlot(entry({ therapistId: T2 }), freed)).toBe(false);
+    expect(matchesFreedSlot(entry({ therapistId: T1 }), freed)).toBe(true);
+    expect(matchesFreedSlot(entry({ status: 'offered' }), freed)).toBe(false);
+  });
+});
+
+describe('FIFO', () => {
+  it('offers the first joined matching entry, id breaking a tie', () => {
+    const early = entry({ id: 'b', joinedAt: new Date('2026-03-20T08:00:00Z') });
+    const tie = entry({ id: 'a', joinedAt: new Date('2026-03-20T08:00:00Z') });
+    const late = entry({ id: '0', joinedAt: new Date('2026-03-20T10:00:00Z') });
+    expect(fifo([late, early, tie]).map((e) => e.id)).toEqual(['a', 'b', '0']);
+    const earliestElsewhere = entry({
+      id: 'x',
+      clinicId: OTHER_CLINIC,
+      joinedAt: new Date('2026-03-19T08:00:00Z'),
+    });
+    expect(firstMatching([late, earliestElsewhere, early], freed)?.id).toBe('b');
+    expect(firstMatching([entry({ therapistId: T2 })], freed)).toBeUndefined();
+  });
+});
+
+describe('slot choice', () => {
+  it("takes the freed start first, then the nearest of the freed therapist's slots", () => {
+    const slot = (startsAt: string, therapistId = T1) => ({ startsAt, therapistId });
+    const ranked = rankSlotsForFreed(
+      [
+        slot('2026-03-25T12:00:00.000Z'),
+        slot('2026-03-25T09:30:00.000Z'),
+        slot('2026-03-25T10:00:00.000Z', T2),
+        slot('2026-03-25T10:30:00.000Z'),
+        slot('2026-03-25T10:00:00.000Z'),
+      ],
+      freed,
+    );
+    expect(ranked.map((s) => `${s.startsAt}/${s.therapistId === T1 ? 1 : 2}`)).toEqual([
+      '2026-03-25T10:00:00.000Z/1',
+      '2026-03-25T09:30:00.000Z/1',
+      '2026-03-25T10:30:00.000Z/1',
+      '2026-03-25T12:00:00.000Z/1',
+    ]);
+  });
+});

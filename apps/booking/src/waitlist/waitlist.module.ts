@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AvailabilityModule } from '../availability/availability.module';
+import { BookingInputsRepository } from '../bookings/booking-inputs.repository';
+import { BookingsModule } from '../bookings/bookings.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { WaitlistConsumer } from './waitlist.consumer';
+import { WaitlistRepository } from './waitlist.repository';
+import { WaitlistResolver } from './waitlist.resolver';
+import { WaitlistService } from './waitlist.service';
+
+@Module({
+  imports: [BookingsModule, AvailabilityModule, CatalogueModule],
+  providers: [
+    WaitlistRepository,
+    BookingInputsRepository,
+    WaitlistService,
+    WaitlistResolver,
+    WaitlistConsumer,
+  ],
+})
+export class WaitlistModule {}
