@@ -22,6 +22,10 @@ export enum CancellationReasonEnum {
 }
 registerEnumType(CancellationReasonEnum, { name: 'CancellationReason' });
 
+/**
+ * A booking. `client` and `therapist` are entity references added by
+ * BookingReferencesResolver: client-record and therapist-roster resolve them.
+ */
 @ObjectType('Booking')
 export class BookingModel {
   @Field(() => ID) id!: string;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AvailabilityModule } from '../availability/availability.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { BookingInputsRepository } from './booking-inputs.repository';
+import { BookingReferencesResolver } from './booking-references.resolver';
 import { BookingsRepository } from './bookings.repository';
 import { BookingsResolver } from './bookings.resolver';
 import { BookingsService } from './bookings.service';
@@ -15,6 +16,7 @@ import { HoldExpiryJob } from './hold-expiry.job';
     BookingsService,
     BookingsResolver,
     HoldExpiryJob,
+    BookingReferencesResolver,
   ],
   exports: [BookingsService],
 })
