@@ -276,6 +276,18 @@ export const ENV_VARIABLES = {
     description: '`npm run bench`: events committed per second.',
     readBy: ['infra'],
   },
+  BENCH_BOOKINGS: {
+    field: integerField({ min: 1, max: 100_000, example: '600' }),
+    default: { kind: 'value', value: '600' },
+    description: '`npm run bench`: bookings held through the gateway in the throughput run.',
+    readBy: ['infra'],
+  },
+  BENCH_CONCURRENCY: {
+    field: integerField({ min: 1, max: 1_000, example: '50' }),
+    default: { kind: 'value', value: '50' },
+    description: '`npm run bench`: concurrent clients booking through the gateway.',
+    readBy: ['infra'],
+  },
 } as const satisfies Record<string, VariableSpec>;
 
 export type VariableName = keyof typeof ENV_VARIABLES;
