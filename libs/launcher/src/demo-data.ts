@@ -5,6 +5,7 @@ import {
   DemoTherapist,
   demoEmail,
 } from './demo-network';
+import { seedDemoBookings } from './demo-bookings';
 import { seedDemoClients } from './demo-clients';
 import { graphqlRequest } from './graphql-client';
 
@@ -33,7 +34,8 @@ export interface DemoClientsAccess {
  * Seeds the demo network through the gateway as head office, the way a real user would.
  * Idempotent: clinics are matched by code, therapists by email, certifications by type,
  * patterns and time off by their presence, so it runs safely at every start. With
- * `clients` it then seeds client-record's demo clients (see demo-clients.ts).
+ * `clients` it then seeds client-record's demo clients (see demo-clients.ts) and the next
+ * four weeks of bookings (see demo-bookings.ts).
  */
 export async function seedDemoData(
   gatewayUrl: string,
@@ -68,6 +70,7 @@ export async function seedDemoData(
     return;
   }
   await seedDemoClients({ gatewayUrl, headOfficeToken, log, today, ...clients });
+  await seedDemoBookings({ gatewayUrl, headOfficeToken, log, today, ...clients });
 }
 
 async function seedClinics(call: Call, log: (line: string) => void): Promise<Map<string, string>> {
