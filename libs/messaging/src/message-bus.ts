@@ -48,6 +48,8 @@ export interface Subscription {
 export interface TopicSpec {
   readonly topic: string;
   readonly partitions: number;
+  /** Broker topic configs applied when the topic is created (e.g. `retention.ms`). */
+  readonly configs?: Readonly<Record<string, string>>;
 }
 
 /** Where one partition of a topic starts and ends now (offsets as decimal strings). */

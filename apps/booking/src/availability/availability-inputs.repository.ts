@@ -24,6 +24,11 @@ export interface AvailabilityInputsRequest {
   readonly therapistId?: string;
   /** A booking whose own time is not busy (the one being moved by a reschedule). */
   readonly ignoreBookingId?: string;
+  /**
+   * Time off that does not count (e.g. one just cancelled that booking's projection may not
+   * have applied yet, when the waitlist offers the freed time).
+   */
+  readonly ignoreTimeOffIds?: readonly string[];
 }
 
 export interface AvailabilityClinicRow extends AvailabilityClinic {
@@ -100,6 +105,7 @@ export class AvailabilityInputsRepository {
       request.to.toISOString(),
       request.therapistId ?? null,
       request.ignoreBookingId ?? null,
+      request.ignoreTimeOffIds === undefined ? null : [...request.ignoreTimeOffIds],
     ]);
     return toInputs(rows[0]);
   }
@@ -141,7 +147,8 @@ SELECT
       'startsAt', (extract(epoch FROM o.starts_at) * 1000)::bigint,
       'endsAt', (extract(epoch FROM o.ends_at) * 1000)::bigint))
    FROM time_off_projection o JOIN th ON th.id = o.therapist_id
-   WHERE o.status = 'approved' AND o.starts_at < $4::timestamptz AND o.ends_at > $3::timestamptz)
+   WHERE o.status = 'approved' AND o.starts_at < $4::timestamptz AND o.ends_at > $3::timestamptz
+     AND ($7::uuid[] IS NULL OR NOT (o.id = ANY ($7::uuid[]))))
     AS "timeOff",
   (SELECT json_agg(json_build_object(
       'therapistId', ce.therapist_id, 'type', ce.type, 'issuedOn', ce.issued_on::text,

@@ -23,6 +23,8 @@ export interface AvailabilitySearch {
   readonly from: string;
   readonly to: string;
   readonly therapistId?: string;
+  /** Approved time off that does not count (one just cancelled; see the inputs repository). */
+  readonly ignoreTimeOffIds?: readonly string[];
 }
 
 /** One requested slot, as a booking asks for it. */
@@ -35,6 +37,8 @@ export interface SlotRequest {
   readonly roomId?: string;
   /** A booking whose own time does not count as busy (the one a reschedule moves). */
   readonly ignoreBookingId?: string;
+  /** Approved time off that does not count (one just cancelled; see the inputs repository). */
+  readonly ignoreTimeOffIds?: readonly string[];
 }
 
 export type SlotCheckFailureCode =
@@ -102,6 +106,7 @@ export class AvailabilityService {
       from: new Date(wallMidnightMs(search.from) - 2 * DAY_MS),
       to: new Date(wallMidnightMs(search.to) + 3 * DAY_MS),
       therapistId: search.therapistId,
+      ignoreTimeOffIds: search.ignoreTimeOffIds,
     });
     const clinic = inputs.clinic;
     if (clinic === undefined || (caller.role === 'client' && clinic.status !== 'active')) {
@@ -211,6 +216,7 @@ export class AvailabilityService {
         from: new Date(startMs - marginDays * DAY_MS),
         to: new Date(startMs + marginDays * DAY_MS),
         ignoreBookingId: request.ignoreBookingId,
+        ignoreTimeOffIds: request.ignoreTimeOffIds,
       },
       tx,
     );

@@ -6,6 +6,7 @@ import { ServiceTestApp, startServiceTestApp } from '@app/platform/test-support/
 import { bookingDefinition } from '../booking.definition';
 import { BookingModule } from '../booking.module';
 import { eventually } from '../projections/test-support/projection-events';
+import { BookingError } from './bookings.errors';
 import { BookingsRepository } from './bookings.repository';
 import { HoldExpiryJob } from './hold-expiry.job';
 import {
@@ -34,6 +35,7 @@ const CLINIC_DIARY = `query D($clinicId: ID!, $from: DateTime!, $to: DateTime!) 
 const THERAPIST_DIARY = `query D($therapistId: ID!, $from: DateTime!, $to: DateTime!) {
   therapistDiary(therapistId: $therapistId, from: $from, to: $to) { id } }`;
 const CLIENT_BOOKINGS = `query C($clientId: ID!) { clientBookings(clientId: $clientId) { id } }`;
+const BOOKING = `query B($id: ID!) { booking(id: $id) { id } }`;
 
 interface BookingView {
   id: string;
@@ -194,9 +196,15 @@ describe('booking lifecycle through GraphQL (real PostgreSQL and Kafka)', () => 
         'checked_in',
       );
 
+      // A retry of a transition that already happened answers with the booking, no new event.
+      const outboxBeforeRetry = (await counts()).outbox;
+      expect(await ok<BookingView>(CHECK_IN, { id: held.id }, staff)).toEqual(checkedIn);
+
       const completed = await ok<BookingView>(COMPLETE, { id: held.id }, therapistToken);
       expect(completed.status).toBe('completed');
       expectState(await app.event('booking.completed', byBooking(held.id)), completed, 'completed');
+      expect(await ok<BookingView>(COMPLETE, { id: held.id }, therapistToken)).toEqual(completed);
+      expect((await counts()).outbox).toBe(outboxBeforeRetry + 1);
 
       const error = await fails(CANCEL, { id: held.id, key: randomUUID() }, staff);
       expect(error.extensions).toMatchObject({
@@ -380,6 +388,71 @@ describe('booking lifecycle through GraphQL (real PostgreSQL and Kafka)', () => 
       expect(await row(mine.id)).toEqual(before);
       expect((await counts()).outbox).toBe(outboxBefore);
       expect((await row(taken.id)).status).toBe('held');
+    });
+
+    it('a client cannot move a booking of a treatment that is not self-bookable; the clinic can', async () => {
+      const client = await app.token({
+        role: 'client',
+        clientId: world.clients.cleared,
+        subject: 'client-cleared-move',
+      });
+      const booked = await hold(
+        holdInput({
+          treatmentId: TREATMENTS.pnf60,
+          therapistId: therapist(2),
+          startsAt: daysAhead(8, 9).toISOString(),
+        }),
+      );
+      await confirm(booked.id);
+      await app.dataSource.query(`UPDATE treatment SET self_bookable = false WHERE id = $1`, [
+        TREATMENTS.pnf60,
+      ]);
+      try {
+        const before = await row(booked.id);
+        const error = await fails(
+          RESCHEDULE,
+          {
+            id: booked.id,
+            input: { startsAt: daysAhead(8, 13).toISOString() },
+            key: randomUUID(),
+          },
+          client,
+        );
+        expect(error.extensions?.code).toBe('TREATMENT_NOT_SELF_BOOKABLE');
+        expect(await row(booked.id)).toEqual(before);
+        const moved = await ok<BookingView>(
+          RESCHEDULE,
+          {
+            id: booked.id,
+            input: { startsAt: daysAhead(8, 13).toISOString() },
+            key: randomUUID(),
+          },
+          staff,
+        );
+        expect(moved.startsAt).toBe(daysAhead(8, 13).toISOString());
+      } finally {
+        await app.dataSource.query(`UPDATE treatment SET self_bookable = true WHERE id = $1`, [
+          TREATMENTS.pnf60,
+        ]);
+      }
+    });
+
+    it('a hold past its expiry time is HOLD_EXPIRED before the job has swept it', async () => {
+      const held = await hold(
+        holdInput({ therapistId: therapist(2), startsAt: daysAhead(8, 16).toISOString() }),
+      );
+      await app.dataSource.query(
+        `UPDATE booking SET hold_expires_at = now() - interval '1 second' WHERE id = $1`,
+        [held.id],
+      );
+      const before = await row(held.id);
+      const error = await fails(
+        RESCHEDULE,
+        { id: held.id, input: { startsAt: daysAhead(8, 17).toISOString() }, key: randomUUID() },
+        staff,
+      );
+      expect(error.extensions?.code).toBe('HOLD_EXPIRED');
+      expect(await row(held.id)).toEqual(before);
     });
   });
 
@@ -744,6 +817,53 @@ describe('booking lifecycle through GraphQL (real PostgreSQL and Kafka)', () => 
       expect(own.map((b) => b.id)).not.toContain(mine.id);
       const error = await fails(CLIENT_BOOKINGS, { clientId: world.clients.cleared }, client);
       expect(error.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('integrators read bookings only with scope bookings:read or bookings:write', async () => {
+      const withoutScope = await app.token({
+        role: 'integrator',
+        clinicIds: [world.clinicId],
+        scopes: ['events:read', 'availability:read'],
+        subject: 'integrator-events-only',
+      });
+      const reads: [string, Record<string, unknown>][] = [
+        [BOOKING, { id: mine.id }],
+        [CLINIC_DIARY, { clinicId: world.clinicId, from: from(), to: to() }],
+        [THERAPIST_DIARY, { therapistId: therapist(0), from: from(), to: to() }],
+        [CLIENT_BOOKINGS, { clientId: world.clients.cleared }],
+      ];
+      for (const [query, variables] of reads) {
+        const error = await fails(query, variables, withoutScope);
+        expect(error.extensions?.code).toBe('FORBIDDEN');
+        expect(error.message).toContain('bookings:read');
+      }
+      for (const scope of ['bookings:read', 'bookings:write']) {
+        const reader = await app.token({
+          role: 'integrator',
+          clinicIds: [world.clinicId],
+          scopes: [scope],
+          subject: `integrator-${scope}`,
+        });
+        for (const [query, variables] of reads) {
+          await ok(query, variables, reader);
+        }
+        const diary = await ok<{ id: string }[]>(
+          CLINIC_DIARY,
+          { clinicId: world.clinicId, from: from(), to: to() },
+          reader,
+        );
+        expect(diary.map((b) => b.id)).toEqual([mine.id, other.id]);
+      }
+    });
+
+    it('a diary with more bookings than the limit is DIARY_TOO_LARGE, never cut short', async () => {
+      const repository = new BookingsRepository(app.dataSource);
+      const query = { clinicIds: [world.clinicId], from: new Date(from()), to: new Date(to()) };
+      expect((await repository.list(query, 2)).map((b) => b.id)).toEqual([mine.id, other.id]);
+      const error: unknown = await repository.list(query, 1).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BookingError);
+      expect(error).toMatchObject({ code: 'DIARY_TOO_LARGE', details: { max: 1 } });
+      expect((error as Error).message).toContain('shorter from–to range');
     });
   });
 });

@@ -23,6 +23,7 @@ export enum BookingErrorCode {
   HoldExpired = 'HOLD_EXPIRED',
   NoShowBeforeStart = 'NO_SHOW_BEFORE_START',
   InvalidDateRange = 'INVALID_DATE_RANGE',
+  DiaryTooLarge = 'DIARY_TOO_LARGE',
 }
 
 function kindOf(code: BookingErrorCode): ErrorKind {
@@ -51,6 +52,7 @@ function kindOf(code: BookingErrorCode): ErrorKind {
     case BookingErrorCode.OffSlotGrid:
     case BookingErrorCode.SlotNotBookable:
     case BookingErrorCode.InvalidDateRange:
+    case BookingErrorCode.DiaryTooLarge:
       return 'bad_input';
     default: {
       const unreachable: never = code;

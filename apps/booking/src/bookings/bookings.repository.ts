@@ -3,12 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { Tx } from '@app/database';
 import { BookingEntity } from './booking.entity';
+import { BookingError, BookingErrorCode } from './bookings.errors';
 import type { Booking } from './domain/booking';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 export const EXCLUSION_VIOLATION = '23P01';
 export const THERAPIST_OVERLAP = 'booking_therapist_no_overlap';
 export const ROOM_OVERLAP = 'booking_room_no_overlap';
+/** The most bookings one diary or booking list returns; more is DIARY_TOO_LARGE, never cut. */
+export const DIARY_MAX_BOOKINGS = 1000;
 
 /** Which exclusion constraint a failed write broke, if any. */
 export function overlapOf(error: unknown): 'therapist' | 'room' | undefined {
@@ -64,12 +67,16 @@ export class BookingsRepository {
     return (await this.dataSource.manager.findOneBy(BookingEntity, { id })) ?? undefined;
   }
 
-  async list(query: DiaryQuery): Promise<Booking[]> {
+  /**
+   * The bookings matching `query`, in start order: all of them, or DIARY_TOO_LARGE when more
+   * than `max` match (a diary is never silently cut short).
+   */
+  async list(query: DiaryQuery, max = DIARY_MAX_BOOKINGS): Promise<Booking[]> {
     const qb = this.dataSource.manager
       .createQueryBuilder(BookingEntity, 'b')
       .orderBy('b.starts_at', 'ASC')
       .addOrderBy('b.id', 'ASC')
-      .limit(1000);
+      .limit(max + 1);
     if (query.clinicIds !== undefined) {
       qb.andWhere('b.clinic_id = ANY(:clinicIds)', { clinicIds: [...query.clinicIds] });
     }
@@ -85,7 +92,18 @@ export class BookingsRepository {
     if (query.to !== undefined) {
       qb.andWhere('b.starts_at < :to', { to: query.to });
     }
-    return qb.getMany();
+    const rows = await qb.getMany();
+    if (rows.length > max) {
+      const ranged = query.from !== undefined || query.to !== undefined;
+      throw new BookingError(
+        BookingErrorCode.DiaryTooLarge,
+        ranged
+          ? `more than ${max} bookings fall in this range; ask for a shorter from–to range (e.g. one week) and page through it`
+          : `more than ${max} bookings match; ask for a therapist's or clinic's diary over a date range instead`,
+        { max },
+      );
+    }
+    return rows;
   }
 
   /**

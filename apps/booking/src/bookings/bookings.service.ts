@@ -26,7 +26,12 @@ import { BookingError, BookingErrorCode } from './bookings.errors';
 import { BookingsRepository, overlapOf } from './bookings.repository';
 import { Booking, HOLD_MINUTES } from './domain/booking';
 import { ineligibilityReason } from './domain/booking-eligibility';
-import { BookingCommand, cancelledByOf, denialOf } from './domain/booking-permissions';
+import {
+  BookingCommand,
+  cancelledByOf,
+  denialOf,
+  readScopeDenial,
+} from './domain/booking-permissions';
 import { BookingAction, transition } from './domain/booking-state-machine';
 import { cancellationTerms } from './domain/cancellation-policy';
 import { requestHash } from './domain/request-hash';
@@ -80,7 +85,7 @@ export class BookingsService {
     private readonly catalogue: CatalogueService,
     private readonly outbox: OutboxWriter,
     @Inject(TRANSACTIONS) private readonly transactions: TransactionRunner<Tx>,
-    @Optional() private readonly availability?: AvailabilityService,
+    private readonly availability: AvailabilityService,
     @Optional() @Inject(BOOKING_CLOCK) private readonly clock: BookingClock = systemClock,
   ) {}
 
@@ -103,12 +108,7 @@ export class BookingsService {
       throw new BookingError(offered.error as BookingErrorCode, offered.message);
     }
     const treatment = offered.treatment;
-    if (caller.role === 'client' && !treatment.selfBookable) {
-      throw new BookingError(
-        BookingErrorCode.TreatmentNotSelfBookable,
-        `${treatment.name} cannot be booked online; call the clinic to book it`,
-      );
-    }
+    requireSelfBookable(caller, treatment);
     const hash = requestHash('holdBooking', { ...command, idempotencyKey: undefined });
     try {
       return await retryingRoomRace(command.roomId === undefined || command.roomId === null, () =>
@@ -183,22 +183,7 @@ export class BookingsService {
       idempotencyKey,
       async (tx, current, now) => {
         requireAllowed(caller, 'confirm', current);
-        if (
-          current.status === 'held' &&
-          current.holdExpiresAt !== null &&
-          current.holdExpiresAt <= now
-        ) {
-          throw new BookingError(
-            BookingErrorCode.HoldExpired,
-            `the hold on this slot expired at ${current.holdExpiresAt.toISOString()}; hold the slot again`,
-          );
-        }
-        if (current.status === 'hold_expired') {
-          throw new BookingError(
-            BookingErrorCode.HoldExpired,
-            'the hold on this slot has expired; hold the slot again',
-          );
-        }
+        refuseExpiredHold(current, now);
         const next = await this.apply(tx, current, 'confirm', now, {
           holdExpiresAt: null,
           confirmedAt: now,
@@ -233,10 +218,12 @@ export class BookingsService {
           idempotencyKey,
           async (tx, current, now) => {
             requireAllowed(caller, 'reschedule', current);
+            refuseExpiredHold(current, now);
             transition(current.status, 'reschedule');
             const therapistId = command.therapistId ?? current.therapistId;
             requireAllowed(caller, 'reschedule', { ...current, therapistId });
             const treatment = await this.requireTreatment(current.treatmentId);
+            requireSelfBookable(caller, treatment);
             attempted = { clinicId: current.clinicId, treatmentId: treatment.id, therapistId };
             const slot = await this.placeSlot(tx, {
               clinicId: current.clinicId,
@@ -434,10 +421,83 @@ export class BookingsService {
     return booking;
   }
 
+  /**
+   * Places one HELD booking inside the caller's transaction `tx` (the waitlist holds a freed
+   * slot in its consumer's transaction, so the hold and the offer commit or roll back
+   * together): the same slot checks as holdBooking, the row with a hold of HOLD_MINUTES and
+   * its booking.held event through the outbox. Permission, the clinic's offering and
+   * idempotency are the caller's job; run it under a SAVEPOINT to try another slot after a
+   * failure. `ignoreTimeOffIds`: approved time off that does not count (one just cancelled
+   * whose projection may lag). Throws a BookingError for a slot it cannot place (or a
+   * QueryFailedError when an exclusion constraint decides a race).
+   */
+  async holdInTransaction(
+    tx: Tx,
+    caller: Caller,
+    request: {
+      readonly clinicId: string;
+      readonly clientId: string;
+      readonly treatment: Treatment;
+      readonly pricePence: number;
+      readonly currency: string;
+      readonly therapistId: string;
+      readonly startsAt: Date;
+      readonly now: Date;
+      readonly ignoreTimeOffIds?: readonly string[];
+    },
+  ): Promise<Booking> {
+    const { now } = request;
+    const slot = await this.placeSlot(tx, {
+      clinicId: request.clinicId,
+      clientId: request.clientId,
+      treatment: request.treatment,
+      therapistId: request.therapistId,
+      roomId: null,
+      startsAt: request.startsAt,
+      now,
+      exceptBookingId: null,
+      ignoreTimeOffIds: request.ignoreTimeOffIds,
+    });
+    const booking: Booking = {
+      id: randomUUID(),
+      clinicId: request.clinicId,
+      clientId: request.clientId,
+      treatmentId: request.treatment.id,
+      ...slot,
+      status: 'held',
+      holdExpiresAt: new Date(now.getTime() + HOLD_MINUTES * MINUTE_MS),
+      pricePence: request.pricePence,
+      currency: request.currency,
+      cancelledBy: null,
+      cancellationReason: null,
+      cancelledAt: null,
+      lateCancellation: null,
+      lateFeePence: null,
+      seriesId: null,
+      createdBySubject: caller.subject,
+      createdByRole: caller.role,
+      confirmedAt: null,
+      checkedInAt: null,
+      completedAt: null,
+      noShowAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.bookings.insert(tx, booking);
+    await this.outbox.append(tx, BookingHeldV1, {
+      aggregateId: booking.id,
+      clinicId: booking.clinicId,
+      data: { ...bookingStateOf(booking), status: 'held' },
+    });
+    return booking;
+  }
+
   // ---- queries ----
 
   async booking(caller: Caller, id: string): Promise<Booking> {
     requireUuid(id, 'id');
+    requireReadScope(caller);
     const booking = await this.bookings.findById(id);
     if (booking === undefined || !maySee(caller, booking)) {
       throw notFound(id);
@@ -448,6 +508,7 @@ export class BookingsService {
   async clinicDiary(caller: Caller, clinicId: string, from: Date, to: Date): Promise<Booking[]> {
     requireUuid(clinicId, 'clinicId');
     requireRange(from, to);
+    requireReadScope(caller);
     if (caller.role === 'client' || caller.role === 'therapist') {
       throw new ForbiddenError('a clinic diary is for clinic staff; see your own bookings instead');
     }
@@ -467,6 +528,7 @@ export class BookingsService {
   ): Promise<Booking[]> {
     requireUuid(therapistId, 'therapistId');
     requireRange(from, to);
+    requireReadScope(caller);
     if (caller.role === 'client') {
       throw new ForbiddenError("clients cannot see a therapist's diary");
     }
@@ -484,6 +546,7 @@ export class BookingsService {
 
   async clientBookings(caller: Caller, clientId: string): Promise<Booking[]> {
     requireUuid(clientId, 'clientId');
+    requireReadScope(caller);
     if (caller.role === 'client') {
       if (caller.clientId !== clientId) {
         throw new ForbiddenError('clients see only their own bookings');
@@ -574,6 +637,11 @@ export class BookingsService {
     return this.transactions.run(async (tx) => {
       const current = await this.lockVisible(tx, caller, id);
       requireAllowed(caller, command, current);
+      // A retry of a transition that already happened (the caller may do it) returns the
+      // booking as it is, with no second event: these mutations take no idempotency key.
+      if (current.status === UNKEYED_RESULT[command]) {
+        return current;
+      }
       return work(tx, current, this.clock.now());
     });
   }
@@ -612,6 +680,7 @@ export class BookingsService {
       startsAt: Date;
       now: Date;
       exceptBookingId: string | null;
+      ignoreTimeOffIds?: readonly string[];
     },
   ): Promise<PlacedSlot> {
     const { treatment, startsAt, now } = request;
@@ -647,6 +716,12 @@ export class BookingsService {
       );
     }
     const appointmentDate = localStart.slice(0, 10);
+    if (request.exceptBookingId === null) {
+      // A new booking waits for an erasure of its client being applied (same lock).
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `booking.client:${request.clientId}`,
+      ]);
+    }
     if (await this.inputs.isErased(tx, request.clientId)) {
       throw new BookingError(
         BookingErrorCode.ClientErased,
@@ -723,6 +798,7 @@ export class BookingsService {
       },
       request.exceptBookingId,
       now,
+      request.ignoreTimeOffIds,
     );
     return {
       therapistId: therapist.id,
@@ -758,8 +834,8 @@ export class BookingsService {
   }
 
   /**
-   * Opening hours, shifts, time off and minimum notice, through the availability helper's
-   * checkSlot when it is built (it is skipped while it reports "not built yet").
+   * Opening hours, shifts, time off and minimum notice, through AvailabilityService.checkSlot
+   * (a required dependency: an error there fails the booking, it is never skipped).
    */
   private async checkWithAvailability(
     tx: Tx,
@@ -772,23 +848,17 @@ export class BookingsService {
     },
     exceptBookingId: string | null,
     now: Date,
+    ignoreTimeOffIds?: readonly string[],
   ): Promise<void> {
-    if (this.availability === undefined) {
-      return;
-    }
-    let check;
-    try {
-      check = await this.availability.checkSlot(
-        tx,
-        { ...request, ...(exceptBookingId === null ? {} : { ignoreBookingId: exceptBookingId }) },
-        now,
-      );
-    } catch (error: unknown) {
-      if (error instanceof Error && error.message.includes('not built yet')) {
-        return;
-      }
-      throw error;
-    }
+    const check = await this.availability.checkSlot(
+      tx,
+      {
+        ...request,
+        ...(exceptBookingId === null ? {} : { ignoreBookingId: exceptBookingId }),
+        ...(ignoreTimeOffIds === undefined ? {} : { ignoreTimeOffIds }),
+      },
+      now,
+    );
     if (check.ok) {
       return;
     }
@@ -830,12 +900,9 @@ export class BookingsService {
     therapistId: string;
     startsAt: Date;
   }): Promise<SlotAlternative[]> {
-    if (this.availability === undefined) {
-      return [];
-    }
     try {
       const slots = await this.transactions.run((tx) =>
-        this.availability!.alternatives(tx, request, MAX_ALTERNATIVES, this.clock.now()),
+        this.availability.alternatives(tx, request, MAX_ALTERNATIVES, this.clock.now()),
       );
       return slots.slice(0, MAX_ALTERNATIVES).map((slot) => ({
         startsAt: slot.startsAt,
@@ -850,6 +917,13 @@ export class BookingsService {
     }
   }
 }
+
+/** The status each unkeyed transition leads to: a repeat of it is answered with the booking. */
+const UNKEYED_RESULT: Partial<Record<BookingCommand, Booking['status']>> = {
+  check_in: 'checked_in',
+  complete: 'completed',
+  no_show: 'no_show',
+};
 
 /** Attempts when a concurrent booking took the room chosen for us (another may be free). */
 const ROOM_RACE_ATTEMPTS = 3;
@@ -889,6 +963,40 @@ function slotUnavailable(
   );
 }
 
+/** A hold past its expiry time is expired, even before the expiry job has swept it. */
+function refuseExpiredHold(current: Booking, now: Date): void {
+  if (current.status === 'held' && current.holdExpiresAt !== null && current.holdExpiresAt <= now) {
+    throw new BookingError(
+      BookingErrorCode.HoldExpired,
+      `the hold on this slot expired at ${current.holdExpiresAt.toISOString()}; hold the slot again`,
+    );
+  }
+  if (current.status === 'hold_expired') {
+    throw new BookingError(
+      BookingErrorCode.HoldExpired,
+      'the hold on this slot has expired; hold the slot again',
+    );
+  }
+}
+
+/** Clients may book (and move) online only the treatments head office made self-bookable. */
+function requireSelfBookable(caller: Caller, treatment: Treatment): void {
+  if (caller.role === 'client' && !treatment.selfBookable) {
+    throw new BookingError(
+      BookingErrorCode.TreatmentNotSelfBookable,
+      `${treatment.name} cannot be booked or moved online; call the clinic to change it`,
+    );
+  }
+}
+
+/** Integrators read bookings only with bookings:read or bookings:write. */
+function requireReadScope(caller: Caller): void {
+  const denial = readScopeDenial(caller);
+  if (denial !== undefined) {
+    throw new ForbiddenError(denial);
+  }
+}
+
 function requireAllowed(
   caller: Caller,
   command: BookingCommand,
@@ -911,8 +1019,9 @@ function maySee(caller: Caller, booking: Booking): boolean {
     case 'clinical_lead':
     case 'clinic_manager':
     case 'receptionist':
-    case 'integrator':
       return canActForClinic(caller, booking.clinicId);
+    case 'integrator':
+      return readScopeDenial(caller) === undefined && canActForClinic(caller, booking.clinicId);
     default: {
       const unreachable: never = caller.role;
       return Boolean(unreachable);

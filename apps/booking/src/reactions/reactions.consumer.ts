@@ -8,6 +8,8 @@ import {
 import type { Logger } from 'pino';
 import { ServiceConfig } from '@app/config';
 import {
+  BookingCancelledV1,
+  BookingRescheduledV1,
   CertificationExpiredV1,
   CertificationRevokedV1,
   ClientErasedV1,
@@ -64,7 +66,10 @@ export class ReactionsConsumer
       .on(TimeOffCancelledV1, (event, tx) => this.reactions.onTimeOffCancelled(event, tx))
       .on(CertificationExpiredV1, (event, tx) => this.reactions.onCertificationExpired(event, tx))
       .on(CertificationRevokedV1, (event, tx) => this.reactions.onCertificationRevoked(event, tx))
-      .on(ClientErasedV1, (event, tx) => this.reactions.onClientErased(event, tx));
+      .on(ClientErasedV1, (event, tx) => this.reactions.onClientErased(event, tx))
+      // Booking's own events: a flagged booking moved or cancelled loses stale flags.
+      .on(BookingRescheduledV1, (event, tx) => this.reactions.onBookingRescheduled(event, tx))
+      .on(BookingCancelledV1, (event, tx) => this.reactions.onBookingCancelled(event, tx));
   }
 
   async onApplicationBootstrap(): Promise<void> {

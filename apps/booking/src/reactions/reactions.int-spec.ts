@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CarePlanCreatedV1,
   CertificationExpiredV1,
   CertificationRevokedV1,
   ClientErasedV1,
+  EligibilityChangedV1,
   EventEnvelope,
   TimeOffApprovedV1,
   TimeOffCancelledV1,
   TOPICS,
 } from '@app/contracts';
+import { OutboxWriter, typeormTransactions } from '@app/messaging';
 import { ServiceTestApp, startServiceTestApp } from '@app/platform/test-support/service-test-app';
 import { bookingDefinition } from '../booking.definition';
 import { BookingModule } from '../booking.module';
@@ -20,6 +23,17 @@ import {
 } from '../bookings/test-support/booking-world';
 import { certificationState, eventually } from '../projections/test-support/projection-events';
 import { REACTIONS_CONSUMER_GROUP } from './reactions.consumer';
+import { ReactionsRepository } from './reactions.repository';
+import { ReactionsService } from './reactions.service';
+
+const HOLD = `mutation H($input: HoldBookingInput!) { holdBooking(input: $input) { id status } }`;
+const CONFIRM = `mutation C($id: ID!, $key: String!) { confirmBooking(id: $id, idempotencyKey: $key) { id status } }`;
+const RESCHEDULE = `mutation M($id: ID!, $input: RescheduleBookingInput!, $key: String!) {
+  rescheduleBooking(id: $id, input: $input, idempotencyKey: $key) { id status therapistId startsAt } }`;
+const CANCEL = `mutation X($id: ID!, $key: String!) { cancelBooking(id: $id, idempotencyKey: $key) { id status } }`;
+const JOIN = `mutation J($input: JoinWaitlistInput!) { joinWaitlist(input: $input) { id status } }`;
+const BOOK_SERIES = `mutation B($input: BookSeriesInput!) { bookSeries(input: $input) { id bookings { id } } }`;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 const ATTENTION = `query Attention($clinicId: ID!) {
   bookingsNeedingAttention(clinicId: $clinicId) {
@@ -115,6 +129,65 @@ describe('reactions: booking reacting to time off, lapsed certifications and era
       [id],
     );
     return row.status;
+  }
+
+  async function ok<T>(query: string, variables: Record<string, unknown>, token: string) {
+    const result = await app.gql<Record<string, T>>(query, variables, token);
+    expect(result.errors).toBeUndefined();
+    return Object.values(result.data ?? {})[0];
+  }
+
+  /** A new screened-and-cleared client of the clinic. */
+  async function clearedClient(): Promise<string> {
+    const clientId = randomUUID();
+    await app.publish(EligibilityChangedV1, {
+      aggregateId: clientId,
+      clinicId: world.clinicId,
+      data: {
+        clientId,
+        clinicIds: [world.clinicId],
+        screeningId: randomUUID(),
+        status: 'cleared',
+        validUntil: '2030-01-01',
+        cause: 'screening',
+      },
+    });
+    await eventually(async () => {
+      const rows = await app.dataSource.query<unknown[]>(
+        `SELECT 1 FROM client_eligibility_projection WHERE client_id = $1`,
+        [clientId],
+      );
+      expect(rows).toHaveLength(1);
+    }, 60_000);
+    return clientId;
+  }
+
+  function erasure(clientId: string) {
+    return {
+      clientId,
+      clinicIds: [world.clinicId],
+      erasedAt: new Date().toISOString(),
+      retentionUntil: '2034-01-01',
+    };
+  }
+
+  /** Tables of booking's database with a row whose text mentions any of `needles`. */
+  async function tablesMentioning(...needles: string[]): Promise<string[]> {
+    const tables = await app.dataSource.query<{ name: string }[]>(
+      `SELECT table_name AS name FROM information_schema.tables
+        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`,
+    );
+    const hits: string[] = [];
+    for (const { name } of tables) {
+      const [row] = await app.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM "${name}" t WHERE t::text ILIKE ANY ($1)`,
+        [needles.map((needle) => `%${needle}%`)],
+      );
+      if (row.n > 0) {
+        hits.push(name);
+      }
+    }
+    return hits;
   }
 
   async function approveTimeOff(
@@ -365,6 +438,356 @@ describe('reactions: booking reacting to time off, lapsed certifications and era
     await expect(book({ therapistId, roomId: room, startsAt: daysAhead(9, 10) })).resolves.toEqual(
       expect.any(String),
     );
+  }, 120_000);
+
+  it('client.erased leaves neither the client id, their login subject nor their care plan anywhere in booking except the erasure record', async () => {
+    const clientId = await clearedClient();
+    const subject = `client-login-${randomUUID()}`;
+    const client = await app.token({ role: 'client', clientId, subject });
+    const staff = await receptionist();
+    const carePlanId = randomUUID();
+    const startsOn = londonLocal(daysAhead(14)).slice(0, 10);
+    await app.publish(CarePlanCreatedV1, {
+      aggregateId: carePlanId,
+      clinicId: world.clinicId,
+      data: {
+        carePlanId,
+        clientId,
+        clinicId: world.clinicId,
+        version: 1,
+        status: 'active',
+        sessionsPerWeek: 1,
+        weeks: 2,
+        maintenanceEveryWeeks: null,
+        startsOn,
+        preferredTherapistId: null,
+      },
+    });
+    await eventually(async () => {
+      const rows = await app.dataSource.query<unknown[]>(
+        `SELECT 1 FROM care_plan_projection WHERE id = $1`,
+        [carePlanId],
+      );
+      expect(rows).toHaveLength(1);
+    }, 60_000);
+
+    // The client books and confirms themselves, joins a waitlist; reception books a series.
+    const held = await ok<{ id: string }>(
+      HOLD,
+      {
+        input: {
+          clinicId: world.clinicId,
+          treatmentId: TREATMENTS.pnf30,
+          therapistId: world.therapistIds[1],
+          startsAt: daysAhead(12, 15).toISOString(),
+          clientId,
+          idempotencyKey: randomUUID(),
+        },
+      },
+      client,
+    );
+    await ok(CONFIRM, { id: held.id, key: randomUUID() }, client);
+    const entry = await ok<{ id: string }>(
+      JOIN,
+      {
+        input: {
+          clientId,
+          clinicId: world.clinicId,
+          treatmentId: TREATMENTS.pnf30,
+          fromDate: londonLocal(daysAhead(3)).slice(0, 10),
+          toDate: londonLocal(daysAhead(6)).slice(0, 10),
+        },
+      },
+      client,
+    );
+    const series = await ok<{ id: string; bookings: { id: string }[] }>(
+      BOOK_SERIES,
+      {
+        input: {
+          clientId,
+          clinicId: world.clinicId,
+          treatmentId: TREATMENTS.pnf30,
+          therapistId: world.therapistIds[1],
+          carePlanId,
+          preferredWeekdays: [WEEKDAYS[new Date(`${startsOn}T12:00:00Z`).getUTCDay()]],
+          preferredTime: '17:00',
+          startsOn,
+          idempotencyKey: randomUUID(),
+        },
+      },
+      staff,
+    );
+    expect(series.bookings).toHaveLength(2);
+    await app.flushOutbox();
+    expect(await tablesMentioning(clientId, subject, carePlanId)).toEqual(
+      expect.arrayContaining([
+        'booking',
+        'booking_series',
+        'care_plan_projection',
+        'client_eligibility_projection',
+        'idempotency_key',
+        'outbox',
+        'waitlist_entry',
+      ]),
+    );
+
+    const erased = await app.publish(ClientErasedV1, {
+      aggregateId: clientId,
+      clinicId: null,
+      data: erasure(clientId),
+    });
+    await processed(erased.eventId);
+
+    expect(await tablesMentioning(clientId, subject, carePlanId)).toEqual([
+      'client_erasure_projection',
+    ]);
+    const [entryRow] = await app.dataSource.query<{ status: string; client_id: string }[]>(
+      `SELECT status, client_id FROM waitlist_entry WHERE id = $1`,
+      [entry.id],
+    );
+    expect(entryRow.status).toBe('left');
+    const [bookingRow] = await app.dataSource.query<
+      { client_id: string; created_by_subject: string }[]
+    >(`SELECT client_id, created_by_subject FROM booking WHERE id = $1`, [held.id]);
+    expect(bookingRow.created_by_subject).toBe(`erased-client:${bookingRow.client_id}`);
+    const [seriesRow] = await app.dataSource.query<
+      { client_id: string; care_plan_id: string | null }[]
+    >(`SELECT client_id, care_plan_id FROM booking_series WHERE id = $1`, [series.id]);
+    expect(seriesRow).toEqual({ client_id: bookingRow.client_id, care_plan_id: null });
+    expect(entryRow.client_id).toBe(bookingRow.client_id);
+    const hashes = await app.dataSource.query<{ request_hash: string }[]>(
+      `SELECT request_hash FROM idempotency_key
+        WHERE booking_id = $1 OR response->>'seriesId' = $2::text`,
+      [held.id, series.id],
+    );
+    expect(hashes.length).toBeGreaterThanOrEqual(3);
+    expect(hashes.every((row) => row.request_hash === 'erased')).toBe(true);
+    // The outbox rows still name the bookings, now with the pseudonym (still delivered).
+    const outbox = await app.dataSource.query<{ client: string }[]>(
+      `SELECT envelope->'data'->>'clientId' AS client FROM outbox
+        WHERE envelope->'data'->>'bookingId' = $1`,
+      [held.id],
+    );
+    expect(outbox.length).toBeGreaterThanOrEqual(3); // held, confirmed, cancelled
+    expect(outbox.every((row) => row.client === bookingRow.client_id)).toBe(true);
+  }, 180_000);
+
+  it('client.erased records the erasure in its own transaction: a hold right after is CLIENT_ERASED', async () => {
+    const clientId = await clearedClient();
+    // Straight through the reaction, so the projection group never sees this erasure.
+    const transactions = typeormTransactions(app.dataSource);
+    const reactions = new ReactionsService(
+      new ReactionsRepository(),
+      new OutboxWriter(),
+      transactions,
+    );
+    const envelope: EventEnvelope<ReturnType<typeof erasure>> = {
+      eventId: randomUUID(),
+      type: ClientErasedV1.type,
+      schemaVersion: ClientErasedV1.version,
+      occurredAt: new Date().toISOString(),
+      clinicId: null,
+      aggregateId: clientId,
+      correlationId: randomUUID(),
+      causationId: null,
+      actor: { type: 'system', id: 'reactions-test' },
+      data: erasure(clientId),
+    };
+    await transactions.run((tx) => reactions.onClientErased(envelope, tx));
+
+    const recorded = await app.dataSource.query<unknown[]>(
+      `SELECT 1 FROM client_erasure_projection WHERE client_id = $1`,
+      [clientId],
+    );
+    expect(recorded).toHaveLength(1);
+    const result = await app.gql(
+      HOLD,
+      {
+        input: {
+          clinicId: world.clinicId,
+          treatmentId: TREATMENTS.pnf30,
+          therapistId: world.therapistIds[1],
+          startsAt: daysAhead(13, 15).toISOString(),
+          clientId,
+          idempotencyKey: randomUUID(),
+        },
+      },
+      await receptionist(),
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('CLIENT_ERASED');
+  }, 120_000);
+
+  it('a new booking waits for the per-client lock an erasure holds, then is refused', async () => {
+    const clientId = await clearedClient();
+    const runner = app.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `booking.client:${clientId}`,
+      ]);
+      let settled = false;
+      const hold = app
+        .gql(
+          HOLD,
+          {
+            input: {
+              clinicId: world.clinicId,
+              treatmentId: TREATMENTS.pnf30,
+              therapistId: world.therapistIds[1],
+              startsAt: daysAhead(13, 16).toISOString(),
+              clientId,
+              idempotencyKey: randomUUID(),
+            },
+          },
+          await receptionist(),
+        )
+        .finally(() => {
+          settled = true;
+        });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(settled).toBe(false);
+      await runner.query(
+        `INSERT INTO client_erasure_projection
+           (client_id, clinic_ids, erased_at, retention_until, last_event_id)
+         VALUES ($1, $2, now(), '2034-01-01', $3)`,
+        [clientId, [world.clinicId], randomUUID()],
+      );
+      await runner.commitTransaction();
+      const result = await hold;
+      expect(result.errors?.[0]?.extensions?.code).toBe('CLIENT_ERASED');
+    } finally {
+      if (runner.isTransactionActive) {
+        await runner.rollbackTransaction();
+      }
+      await runner.release();
+    }
+  }, 120_000);
+
+  it('a flagged booking rescheduled out of the time off or to another therapist is cleared (booking.attention_cleared); cancelled, its flag closes', async () => {
+    const therapistId = world.therapistIds[0];
+    const moved = await book({ therapistId, startsAt: daysAhead(25, 9) });
+    const later = await book({
+      therapistId,
+      startsAt: daysAhead(25, 12),
+      roomId: world.roomIds[1],
+    });
+    const dropped = await book({
+      therapistId,
+      startsAt: daysAhead(25, 14),
+      roomId: world.roomIds[2],
+    });
+    const { timeOffId } = await approveTimeOff(therapistId, daysAhead(25, 0), daysAhead(26, 0));
+    await eventually(async () => {
+      const rows = await app.dataSource.query<unknown[]>(
+        `SELECT 1 FROM time_off_projection WHERE id = $1 AND status = 'approved'`,
+        [timeOffId],
+      );
+      expect(rows).toHaveLength(1);
+    }, 60_000);
+    const open = async (): Promise<string[]> =>
+      (
+        await app.dataSource.query<{ booking_id: string }[]>(
+          `SELECT booking_id FROM booking_attention WHERE source_id = $1 AND cleared_at IS NULL`,
+          [timeOffId],
+        )
+      ).map((row) => row.booking_id);
+    expect((await open()).sort()).toEqual([moved, later, dropped].sort());
+    const staff = await receptionist();
+
+    await ok(
+      RESCHEDULE,
+      {
+        id: moved,
+        input: { startsAt: daysAhead(25, 9).toISOString(), therapistId: world.therapistIds[1] },
+        key: randomUUID(),
+      },
+      staff,
+    );
+    await ok(
+      RESCHEDULE,
+      { id: later, input: { startsAt: daysAhead(27, 12).toISOString() }, key: randomUUID() },
+      staff,
+    );
+    await ok(CANCEL, { id: dropped, key: randomUUID() }, staff);
+    for (const [type, id] of [
+      ['booking.rescheduled', moved],
+      ['booking.rescheduled', later],
+      ['booking.cancelled', dropped],
+    ]) {
+      const event = await app.event(type, (e) => e.aggregateId === id);
+      await processed(event.eventId);
+    }
+
+    expect(await open()).toEqual([]);
+    const cleared = await app.event(
+      'booking.attention_cleared',
+      (e) => (e.data as { bookingId: string }).bookingId === moved,
+    );
+    expect(cleared.data).toMatchObject({
+      cause: 'therapist_time_off',
+      therapistId: world.therapistIds[1],
+      status: 'confirmed',
+    });
+    await app.event(
+      'booking.attention_cleared',
+      (e) => (e.data as { bookingId: string }).bookingId === later,
+    );
+    const ids = (await attention(staff)).map((row) => row.bookingId);
+    for (const id of [moved, later, dropped]) {
+      expect(ids).not.toContain(id);
+    }
+  }, 180_000);
+
+  it('a certification that expires and is then revoked flags a booking once, with one booking.needs_reschedule', async () => {
+    const therapistId = world.therapistIds[0];
+    const booking = await book({
+      therapistId,
+      startsAt: daysAhead(40, 10),
+      treatmentId: TREATMENTS.assessment,
+    });
+    const [cert] = await app.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM certification_projection WHERE therapist_id = $1 AND type = 'hcpc_registration'`,
+      [therapistId],
+    );
+    const lapsedOn = daysAhead(35).toISOString().slice(0, 10);
+    const state = {
+      certificationId: cert.id,
+      type: 'hcpc_registration',
+      issuedOn: '2025-01-01',
+      expiresOn: lapsedOn,
+      verified: true,
+    };
+    const expired = await app.publish(CertificationExpiredV1, {
+      aggregateId: therapistId,
+      clinicId: null,
+      data: {
+        ...certificationState(therapistId, { ...state, status: 'expired' }),
+        renewed: false,
+      },
+    });
+    await processed(expired.eventId);
+    const revoked = await app.publish(CertificationRevokedV1, {
+      aggregateId: therapistId,
+      clinicId: null,
+      data: {
+        ...certificationState(therapistId, { ...state, status: 'revoked' }),
+        revokedOn: lapsedOn,
+      },
+    });
+    await processed(revoked.eventId);
+
+    const flags = await app.dataSource.query<{ cause: string }[]>(
+      `SELECT cause FROM booking_attention WHERE booking_id = $1 AND cleared_at IS NULL`,
+      [booking],
+    );
+    expect(flags).toEqual([{ cause: 'certification_expired' }]);
+    const [events] = await app.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM outbox
+        WHERE event_type = 'booking.needs_reschedule' AND envelope->'data'->>'bookingId' = $1`,
+      [booking],
+    );
+    expect(events.n).toBe(1);
   }, 120_000);
 
   describe('who sees bookings needing attention', () => {

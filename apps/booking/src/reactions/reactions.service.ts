@@ -6,6 +6,7 @@ import {
   BookingAttentionClearedV1,
   BookingCancelledV1,
   BookingNeedsRescheduleV1,
+  BookingRescheduledV1,
   CertificationExpiredV1,
   CertificationRevokedV1,
   ClientErasedV1,
@@ -24,9 +25,15 @@ import {
   certificationLapseAffects,
   erasureAction,
   isAffectedStatus,
+  isFutureActive,
   timeOffAffects,
 } from './domain/attention-rules';
-import { AffectedBooking, OpenAttention, ReactionsRepository } from './reactions.repository';
+import {
+  AffectedBooking,
+  OpenAttention,
+  OpenFlag,
+  ReactionsRepository,
+} from './reactions.repository';
 import { ReactionsError, ReactionsErrorCode } from './reactions.errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,7 +49,8 @@ const CLINIC_STAFF = new Set([
 /**
  * Booking reacting to other services' events (issue 5): flags future bookings that can no
  * longer go ahead as planned and tells the clinic (booking.needs_reschedule), never
- * cancelling silently; pseudonymises an erased client's bookings. Each handler runs in the
+ * cancelling silently (and clears a flag once the booking was moved away from its cause or
+ * cancelled); pseudonymises an erased client. Each handler runs in the
  * consumer's transaction (inbox + changes + outbox together).
  */
 @Injectable()
@@ -135,11 +143,13 @@ export class ReactionsService {
   }
 
   /**
-   * Pseudonymises every booking of an erased client: the client id becomes a random uuid
-   * kept nowhere, so nothing links the bookings to the person any more (clinic statistics
-   * keep working). Their future active bookings are cancelled by the clinic without a fee
-   * (no one will attend; the slot goes back to others), each with booking.cancelled
-   * carrying the pseudonym.
+   * Pseudonymises an erased client everywhere in booking's database: the client id becomes
+   * a random uuid kept nowhere, so nothing links the rows to the person any more (clinic
+   * statistics keep working). Their future active bookings are cancelled by the clinic
+   * without a fee (no one will attend; the slot goes back to others), each with
+   * booking.cancelled carrying the pseudonym; their open waitlist entries are closed.
+   * Under the per-client lock new bookings take, and recording the erasure first, so a
+   * booking is either placed before (and pseudonymised here) or refused (CLIENT_ERASED).
    */
   async onClientErased(
     event: EventEnvelope<EventData<typeof ClientErasedV1>>,
@@ -147,12 +157,9 @@ export class ReactionsService {
     now = new Date(),
   ): Promise<void> {
     const { clientId } = event.data;
+    await this.repository.lockClient(tx, clientId);
+    await this.repository.recordErasure(tx, { ...event.data, eventId: event.eventId });
     const bookings = await this.repository.lockClientBookings(tx, clientId);
-    if (bookings.length === 0) {
-      // Idempotency rows of a client without bookings (e.g. a refused request) still go.
-      await this.repository.pseudonymise(tx, clientId, randomUUID(), [], now);
-      return;
-    }
     const pseudonym = randomUUID();
     const cancelled = bookings.filter((booking) => erasureAction(booking, now) === 'cancel');
     await this.repository.pseudonymise(
@@ -176,6 +183,60 @@ export class ReactionsService {
         },
       });
     }
+  }
+
+  /**
+   * booking.rescheduled: the booking's open flags are checked again against where it is now
+   * (its current row, whatever later changes came first). A flag whose cause no longer
+   * applies (moved out of the time off, to another therapist, or to a date the
+   * certification still covers) is cleared, with booking.attention_cleared per cause that
+   * has no open flag left.
+   */
+  async onBookingRescheduled(
+    event: EventEnvelope<EventData<typeof BookingRescheduledV1>>,
+    tx: Tx,
+    now = new Date(),
+  ): Promise<void> {
+    const booking = await this.repository.lockBooking(tx, event.data.bookingId);
+    if (booking === undefined) {
+      return;
+    }
+    const open = await this.repository.openFlagsOf(tx, booking.id);
+    const stale: OpenFlag[] = [];
+    for (const flag of open) {
+      if (!(await this.stillApplies(tx, booking, flag, event.data.previousTherapistId, now))) {
+        stale.push(flag);
+      }
+    }
+    if (stale.length === 0) {
+      return;
+    }
+    await this.repository.clearFlags(tx, booking.id, now, stale);
+    if (!isAffectedStatus(booking.status) || booking.startsAt <= now) {
+      return;
+    }
+    const remaining = new Set(open.filter((flag) => !stale.includes(flag)).map((f) => f.cause));
+    for (const cause of new Set(stale.map((flag) => flag.cause))) {
+      if (!remaining.has(cause)) {
+        await this.outbox.append(tx, BookingAttentionClearedV1, {
+          aggregateId: booking.id,
+          clinicId: booking.clinicId,
+          data: { ...stateOf(booking, booking.status), cause },
+        });
+      }
+    }
+  }
+
+  /**
+   * booking.cancelled: the booking needs no rescheduling any more; its open flags are
+   * closed (no event: booking.cancelled already says it all).
+   */
+  async onBookingCancelled(
+    event: EventEnvelope<EventData<typeof BookingCancelledV1>>,
+    tx: Tx,
+    now = new Date(),
+  ): Promise<void> {
+    await this.repository.clearFlags(tx, event.data.bookingId, now);
   }
 
   /**
@@ -203,6 +264,47 @@ export class ReactionsService {
     return this.transactions.run((tx) =>
       this.repository.openAttention(tx, clinicId.toLowerCase(), new Date(), therapistId),
     );
+  }
+
+  /** Whether an open flag's cause still applies to the booking as it is now. */
+  private async stillApplies(
+    tx: Tx,
+    booking: AffectedBooking,
+    flag: OpenFlag,
+    previousTherapistId: string,
+    now: Date,
+  ): Promise<boolean> {
+    if (!isFutureActive(booking, now)) {
+      return false;
+    }
+    if (flag.cause === 'therapist_time_off') {
+      const timeOff = await this.repository.timeOff(tx, flag.sourceId);
+      if (timeOff === undefined) {
+        // The projection is behind: only a move to another therapist is known to clear it.
+        return booking.therapistId === previousTherapistId;
+      }
+      return (
+        timeOff.status === 'approved' &&
+        timeOff.therapistId === booking.therapistId &&
+        timeOffAffects(booking, timeOff, now)
+      );
+    }
+    const certification = await this.repository.certification(tx, flag.sourceId);
+    if (certification === undefined) {
+      return booking.therapistId === previousTherapistId;
+    }
+    const lapsedOn =
+      flag.cause === 'certification_expired' ? certification.expiresOn : certification.revokedOn;
+    if (certification.therapistId !== booking.therapistId || lapsedOn === null) {
+      return false;
+    }
+    const others = await this.repository.otherCertifications(
+      tx,
+      booking.therapistId,
+      certification.type,
+      certification.id,
+    );
+    return certificationLapseAffects(booking, { type: certification.type, lapsedOn }, others, now);
   }
 
   private async flagLapse(

@@ -25,4 +25,30 @@ describe('waitlist event contracts', () => {
     void _dropped;
     expect(WaitlistOfferMadeV1.schema.safeParse(withoutBooking).success).toBe(false);
   });
+
+  it.each([WaitlistOfferMadeV1, WaitlistOfferExpiredV1])(
+    '$type carries the treatment and the clinic-local times with the timezone',
+    (definition) => {
+      const sample = WAITLIST_EVENT_SAMPLES[definition.type] as Record<string, unknown>;
+      for (const field of [
+        'therapistId',
+        'treatmentId',
+        'startsAt',
+        'endsAt',
+        'localStart',
+        'localEnd',
+        'timezone',
+      ]) {
+        const { [field]: _dropped, ...without } = sample;
+        void _dropped;
+        expect({ field, ok: definition.schema.safeParse(without).success }).toEqual({
+          field,
+          ok: false,
+        });
+      }
+      expect(
+        definition.schema.safeParse({ ...sample, localStart: '2026-03-25T10:00:00Z' }).success,
+      ).toBe(false);
+    },
+  );
 });

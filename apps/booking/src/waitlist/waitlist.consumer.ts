@@ -12,6 +12,7 @@ import {
   BookingConfirmedV1,
   BookingHoldExpiredV1,
   BookingRescheduledV1,
+  TimeOffCancelledV1,
 } from '@app/contracts';
 import type { Tx } from '@app/database';
 import { EventConsumer, MessageBus, platformTopicSpecs, TransactionRunner } from '@app/messaging';
@@ -24,7 +25,8 @@ import { WaitlistService } from './waitlist.service';
  * of its own: offers are side effects (holds, events) that must never run again when the
  * projections of the service's group "booking" are rebuilt, and that group takes one
  * handler per event type. The EventConsumer subscribes to the topic of every registered
- * definition, here booking.events.v1; the inbox (per group) makes each event count once.
+ * definition, here booking.events.v1 and roster's topic (time_off.cancelled frees a
+ * therapist's time); the inbox (per group) makes each event count once.
  */
 export const WAITLIST_CONSUMER_GROUP = 'booking-waitlist';
 
@@ -74,20 +76,10 @@ export class WaitlistConsumer
         ),
       )
       .on(BookingHoldExpiredV1, (event, tx) =>
-        this.waitlist.holdExpired(
-          tx,
-          event.data.bookingId,
-          {
-            clinicId: event.data.clinicId,
-            therapistId: event.data.therapistId,
-            startsAt: new Date(event.data.startsAt),
-            localDate: event.data.localStart.slice(0, 10),
-          },
-          event.eventId,
-        ),
+        this.waitlist.holdExpired(tx, event.data, event.eventId),
       )
-      .on(BookingRescheduledV1, (event, tx) =>
-        this.waitlist.slotFreed(
+      .on(BookingRescheduledV1, async (event, tx) => {
+        await this.waitlist.slotFreed(
           tx,
           {
             clinicId: event.data.clinicId,
@@ -96,7 +88,10 @@ export class WaitlistConsumer
             localDate: event.data.previousLocalStart.slice(0, 10),
           },
           event.eventId,
-        ),
+        );
+      })
+      .on(TimeOffCancelledV1, (event, tx) =>
+        this.waitlist.timeOffCancelled(tx, event.data, event.eventId),
       );
   }
 

@@ -1,11 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { EligibilityChangedV1, EventEnvelope, TOPICS } from '@app/contracts';
+import {
+  EligibilityChangedV1,
+  EventEnvelope,
+  TimeOffApprovedV1,
+  TimeOffCancelledV1,
+  TOPICS,
+} from '@app/contracts';
+import type { Caller } from '@app/auth';
+import type { Tx } from '@app/database';
 import { OutboxWriter, typeormTransactions } from '@app/messaging';
 import { createLogger } from '@app/observability';
 import { ServiceTestApp, startServiceTestApp } from '@app/platform/test-support/service-test-app';
+import { AvailabilityInputsRepository } from '../availability/availability-inputs.repository';
+import { AvailabilityService } from '../availability/availability.service';
 import { bookingDefinition } from '../booking.definition';
 import { BookingModule } from '../booking.module';
+import { systemClock } from '../bookings/booking-clock';
+import { BookingInputsRepository } from '../bookings/booking-inputs.repository';
 import { BookingsRepository } from '../bookings/bookings.repository';
+import { BookingsService } from '../bookings/bookings.service';
 import { HoldExpiryJob } from '../bookings/hold-expiry.job';
 import {
   BookingWorld,
@@ -14,7 +27,12 @@ import {
   seedBookingWorld,
   TREATMENTS,
 } from '../bookings/test-support/booking-world';
+import { CatalogueRepository } from '../catalogue/catalogue.repository';
+import { CatalogueService } from '../catalogue/catalogue.service';
 import { eventually } from '../projections/test-support/projection-events';
+import { WAITLIST_CONSUMER_GROUP } from './waitlist.consumer';
+import { WaitlistRepository } from './waitlist.repository';
+import { WaitlistService } from './waitlist.service';
 
 const ENTRY = `id clinicId clientId treatmentId therapistId fromDate toDate status joinedAt bookingId offerExpiresAt`;
 const JOIN = `mutation J($input: JoinWaitlistInput!) { joinWaitlist(input: $input) { ${ENTRY} } }`;
@@ -226,7 +244,12 @@ describe('waitlist through GraphQL (real PostgreSQL and Kafka)', () => {
       clientId: first,
       clinicId: world.clinicId,
       therapistId: therapist(0),
+      treatmentId: TREATMENTS.pnf30,
       startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
+      localStart: londonLocal(startsAt),
+      localEnd: londonLocal(new Date(startsAt.getTime() + 30 * 60_000)),
+      timezone: 'Europe/London',
     });
     const [hold] = await app.dataSource.query<Record<string, unknown>[]>(
       `SELECT * FROM booking WHERE id = $1`,
@@ -269,7 +292,17 @@ describe('waitlist through GraphQL (real PostgreSQL and Kafka)', () => {
       expect(row.status).toBe('hold_expired');
     });
     const expired = await app.event('waitlist.offer_expired', forEntry(firstEntry.id), 60_000);
-    expect(expired.data).toMatchObject({ entryId: firstEntry.id, clientId: first, bookingId });
+    expect(expired.data).toMatchObject({
+      entryId: firstEntry.id,
+      clientId: first,
+      bookingId,
+      therapistId: therapist(0),
+      treatmentId: TREATMENTS.pnf30,
+      startsAt: startsAt.toISOString(),
+      localStart: londonLocal(startsAt),
+      localEnd: londonLocal(new Date(startsAt.getTime() + 30 * 60_000)),
+      timezone: 'Europe/London',
+    });
     const next = await app.event('waitlist.offer_made', forEntry(secondEntry.id), 60_000);
     expect(next.data).toMatchObject({
       clientId: second,
@@ -407,6 +440,364 @@ describe('waitlist through GraphQL (real PostgreSQL and Kafka)', () => {
       const error = await fails(JOIN, { input: joinInput({ clientId }) }, staff);
       expect(error.extensions?.code).toBe('ALREADY_ON_WAITLIST');
       expect(await counts()).toEqual(before);
+    });
+  });
+
+  /**
+   * The waitlist service as the consumer runs it, built on the test app's database with its
+   * own OutboxWriter, so a test can make the offer step fail (a crash after the hold) without
+   * touching the running app. Each `deliver` is one delivery of an event: one transaction,
+   * rolled back when the handler throws, as the consumer's inbox transaction is.
+   */
+  function waitlistService(outbox = new OutboxWriter()): {
+    service: WaitlistService;
+    outbox: OutboxWriter;
+    deliver: (work: (service: WaitlistService, tx: Tx) => Promise<unknown>) => Promise<void>;
+    search: AvailabilityService;
+  } {
+    const transactions = typeormTransactions(app.dataSource);
+    const inputs = new BookingInputsRepository();
+    const catalogue = new CatalogueService(
+      new CatalogueRepository(app.dataSource),
+      outbox,
+      transactions,
+    );
+    const availability = new AvailabilityService(new AvailabilityInputsRepository(app.dataSource));
+    const bookings = new BookingsService(
+      new BookingsRepository(app.dataSource),
+      inputs,
+      catalogue,
+      outbox,
+      transactions,
+      availability,
+      systemClock,
+    );
+    const service = new WaitlistService(
+      new WaitlistRepository(),
+      inputs,
+      catalogue,
+      bookings,
+      availability,
+      outbox,
+      transactions,
+      createLogger({ service: 'booking-test', level: 'warn', format: 'json' }),
+      systemClock,
+    );
+    return {
+      service,
+      outbox,
+      search: availability,
+      deliver: async (work) => {
+        await transactions.run((tx) => work(service, tx));
+      },
+    };
+  }
+
+  async function liveBookingsOf(clientId: string): Promise<Record<string, unknown>[]> {
+    return app.dataSource.query<Record<string, unknown>[]>(
+      `SELECT * FROM booking WHERE client_id = $1 AND status IN ('held', 'confirmed')`,
+      [clientId],
+    );
+  }
+
+  async function offerRows(entryId: string): Promise<Record<string, unknown>[]> {
+    return app.dataSource.query<Record<string, unknown>[]>(
+      `SELECT envelope FROM outbox WHERE event_type = 'waitlist.offer_made'
+         AND envelope->>'aggregateId' = $1`,
+      [entryId],
+    );
+  }
+
+  /** Makes the next waitlist.offer_made of `entryId` throw, as a crash after the hold would. */
+  function failOfferOnce(outbox: OutboxWriter, entryId: string): jest.SpyInstance {
+    const original = outbox.append.bind(outbox);
+    let failed = false;
+    return jest.spyOn(outbox, 'append').mockImplementation((async (
+      tx: Tx,
+      definition: { type: string },
+      event: { aggregateId: string },
+    ) => {
+      if (!failed && definition.type === 'waitlist.offer_made' && event.aggregateId === entryId) {
+        failed = true;
+        throw new Error('simulated crash after the hold');
+      }
+      return (original as (...args: unknown[]) => Promise<unknown>)(tx, definition, event);
+    }) as unknown as OutboxWriter['append']);
+  }
+
+  describe('offers are placed in the consumer transaction (H1)', () => {
+    it('a failure after the hold leaves no orphan; the redelivery holds once and offers it', async () => {
+      const day = 12;
+      const startsAt = daysAhead(day, 10);
+      const clientId = await clearedClient();
+      const entry = await join(
+        joinInput({
+          clientId,
+          therapistId: therapist(2),
+          fromDate: dateAhead(day),
+          toDate: dateAhead(day),
+        }),
+      );
+      const { outbox, deliver } = waitlistService();
+      const spy = failOfferOnce(outbox, entry.id);
+      const freed = {
+        clinicId: world.clinicId,
+        therapistId: therapist(2),
+        startsAt,
+        localDate: dateAhead(day),
+      };
+      const eventId = randomUUID();
+
+      await expect(deliver((service, tx) => service.slotFreed(tx, freed, eventId))).rejects.toThrow(
+        'simulated crash after the hold',
+      );
+      // Nothing of the failed delivery survives: no hold, no offer, the entry still waiting.
+      expect(await liveBookingsOf(clientId)).toHaveLength(0);
+      expect(await offerRows(entry.id)).toHaveLength(0);
+      expect((await entryRow(entry.id)).status).toBe('waiting');
+
+      // The redelivery (well within the 10-minute hold) gets the freed slot itself, once.
+      await deliver((service, tx) => service.slotFreed(tx, freed, eventId));
+      const live = await liveBookingsOf(clientId);
+      expect(live).toHaveLength(1);
+      expect(live[0]).toMatchObject({ status: 'held', therapist_id: therapist(2) });
+      expect((live[0].starts_at as Date).toISOString()).toBe(startsAt.toISOString());
+      expect(await entryRow(entry.id)).toMatchObject({ status: 'offered', booking_id: live[0].id });
+      const offers = await offerRows(entry.id);
+      expect(offers).toHaveLength(1);
+      expect((offers[0].envelope as { data: Record<string, unknown> }).data).toMatchObject({
+        bookingId: live[0].id,
+        startsAt: startsAt.toISOString(),
+        treatmentId: TREATMENTS.pnf30,
+        localStart: londonLocal(startsAt),
+        timezone: 'Europe/London',
+      });
+      spy.mockRestore();
+    });
+
+    it('a redelivery after the hold time has passed offers a live hold, never a dead booking', async () => {
+      const day = 13;
+      const startsAt = daysAhead(day, 10);
+      const clientId = await clearedClient();
+      const entry = await join(
+        joinInput({
+          clientId,
+          therapistId: therapist(2),
+          fromDate: dateAhead(day),
+          toDate: dateAhead(day),
+        }),
+      );
+      const { outbox, deliver } = waitlistService();
+      const spy = failOfferOnce(outbox, entry.id);
+      const freed = {
+        clinicId: world.clinicId,
+        therapistId: therapist(2),
+        startsAt,
+        localDate: dateAhead(day),
+      };
+      const eventId = randomUUID();
+      await expect(
+        deliver((service, tx) => service.slotFreed(tx, freed, eventId)),
+      ).rejects.toThrow();
+
+      // Ten minutes pass: any hold the failed delivery had left would expire now.
+      await app.dataSource.query(
+        `UPDATE booking SET status = 'hold_expired', hold_expires_at = now() - interval '1 minute'
+          WHERE client_id = $1 AND status = 'held'`,
+        [clientId],
+      );
+      await deliver((service, tx) => service.slotFreed(tx, freed, eventId));
+
+      const row = await entryRow(entry.id);
+      expect(row.status).toBe('offered');
+      const [booking] = await app.dataSource.query<Record<string, unknown>[]>(
+        `SELECT * FROM booking WHERE id = $1`,
+        [row.booking_id],
+      );
+      expect(booking.status).toBe('held');
+      expect((booking.hold_expires_at as Date).getTime()).toBeGreaterThan(Date.now());
+      expect((row.offer_expires_at as Date).getTime()).toBeGreaterThan(Date.now());
+      expect(
+        await app.dataSource.query(`SELECT 1 FROM booking WHERE client_id = $1`, [clientId]),
+      ).toHaveLength(1);
+      expect(await offerRows(entry.id)).toHaveLength(1);
+      spy.mockRestore();
+    });
+  });
+
+  it('entries behind more than a page of non-fitting ones still get the offer (L5)', async () => {
+    const day = 14;
+    // 60 earlier entries whose treatment the clinic does not offer: none can take the slot.
+    await app.dataSource.query(
+      `INSERT INTO waitlist_entry (id, clinic_id, client_id, treatment_id, therapist_id, from_date,
+         to_date, status, joined_at, created_by_subject, created_by_role, version)
+       SELECT gen_random_uuid(), $1, gen_random_uuid(), gen_random_uuid(), NULL, $2::date, $2::date,
+              'waiting', now() - interval '1 day' + g * interval '1 second', 'test', 'receptionist', 1
+         FROM generate_series(1, 60) g`,
+      [world.clinicId, dateAhead(day)],
+    );
+    try {
+      const clientId = await clearedClient();
+      const entry = await join(
+        joinInput({ clientId, fromDate: dateAhead(day), toDate: dateAhead(day) }),
+      );
+      const { deliver } = waitlistService();
+      await deliver((service, tx) =>
+        service.slotFreed(
+          tx,
+          {
+            clinicId: world.clinicId,
+            therapistId: therapist(2),
+            startsAt: daysAhead(day, 10),
+            localDate: dateAhead(day),
+          },
+          randomUUID(),
+        ),
+      );
+      expect((await entryRow(entry.id)).status).toBe('offered');
+      expect(await liveBookingsOf(clientId)).toHaveLength(1);
+    } finally {
+      await app.dataSource.query(
+        `UPDATE waitlist_entry SET status = 'left', closed_at = now() WHERE created_by_subject = 'test'`,
+      );
+    }
+  });
+
+  describe('cancelled time off is offered (M4)', () => {
+    const day = 16;
+
+    async function approveTimeOff(therapistId: string, from: Date, to: Date): Promise<string> {
+      const timeOffId = randomUUID();
+      await app.publish(TimeOffApprovedV1, {
+        aggregateId: therapistId,
+        clinicId: null,
+        data: {
+          timeOffId,
+          therapistId,
+          clinicIds: [world.clinicId],
+          kind: 'holiday',
+          startsAt: from.toISOString(),
+          endsAt: to.toISOString(),
+        },
+      });
+      await eventually(async () => {
+        const rows = await app.dataSource.query<unknown[]>(
+          `SELECT 1 FROM time_off_projection WHERE id = $1 AND status = 'approved'`,
+          [timeOffId],
+        );
+        expect(rows).toHaveLength(1);
+      }, 60_000);
+      return timeOffId;
+    }
+
+    it('the search and the hold ignore the cancelled time off the projection still holds; the consumer offers it', async () => {
+      const from = daysAhead(day, 8);
+      const to = daysAhead(day, 18);
+      const timeOffId = await approveTimeOff(therapist(1), from, to);
+      const { search, deliver } = waitlistService();
+      const caller: Caller = {
+        subject: 'test',
+        role: 'clinic_manager',
+        clinicIds: [world.clinicId],
+        scopes: [],
+      };
+      const query = {
+        clinicId: world.clinicId,
+        treatmentId: TREATMENTS.pnf30,
+        from: dateAhead(day),
+        to: dateAhead(day),
+        therapistId: therapist(1),
+      };
+      const inTimeOff = (slot: { startsAt: string }) =>
+        Date.parse(slot.startsAt) >= from.getTime() && Date.parse(slot.startsAt) < to.getTime();
+      expect((await search.search(caller, query)).filter(inTimeOff)).toHaveLength(0);
+      expect(
+        (await search.search(caller, { ...query, ignoreTimeOffIds: [timeOffId] })).filter(inTimeOff)
+          .length,
+      ).toBeGreaterThan(0);
+
+      // The projection still says approved (its consumer group has not seen the cancel).
+      const clientId = await clearedClient();
+      const entry = await join(
+        joinInput({
+          clientId,
+          therapistId: therapist(1),
+          fromDate: dateAhead(day),
+          toDate: dateAhead(day),
+        }),
+      );
+      const cancelled = {
+        timeOffId,
+        therapistId: therapist(1),
+        clinicIds: [world.clinicId],
+        kind: 'holiday' as const,
+        startsAt: from.toISOString(),
+        endsAt: to.toISOString(),
+        wasApproved: true,
+      };
+      await deliver((s, tx) => s.timeOffCancelled(tx, cancelled, randomUUID()));
+      const row = await entryRow(entry.id);
+      expect(row.status).toBe('offered');
+      const [hold] = await liveBookingsOf(clientId);
+      expect(hold).toMatchObject({ status: 'held', therapist_id: therapist(1) });
+      expect((hold.starts_at as Date).toISOString()).toBe(from.toISOString());
+
+      // Through Kafka: the waitlist consumer handles time_off.cancelled.
+      const second = await clearedClient();
+      const secondEntry = await join(
+        joinInput({
+          clientId: second,
+          therapistId: therapist(1),
+          fromDate: dateAhead(day),
+          toDate: dateAhead(day),
+        }),
+      );
+      const envelope = await app.publish(TimeOffCancelledV1, {
+        aggregateId: therapist(1),
+        clinicId: null,
+        data: cancelled,
+      });
+      const offer = await app.event('waitlist.offer_made', forEntry(secondEntry.id), 60_000);
+      // The nearest free slot to the freed time (just before it or in it), that day.
+      const offered = offer.data as { localStart: string; therapistId: string };
+      expect(offered.therapistId).toBe(therapist(1));
+      expect(offered.localStart.slice(0, 10)).toBe(dateAhead(day));
+      const inbox = await app.dataSource.query<unknown[]>(
+        `SELECT 1 FROM inbox WHERE consumer_group = $1 AND event_id = $2`,
+        [WAITLIST_CONSUMER_GROUP, envelope.eventId],
+      );
+      expect(inbox).toHaveLength(1);
+    });
+
+    it('time off cancelled before it was approved offers nothing', async () => {
+      const { deliver } = waitlistService();
+      const clientId = await clearedClient();
+      const entry = await join(
+        joinInput({
+          clientId,
+          therapistId: therapist(3),
+          fromDate: dateAhead(day + 1),
+          toDate: dateAhead(day + 1),
+        }),
+      );
+      await deliver((s, tx) =>
+        s.timeOffCancelled(
+          tx,
+          {
+            timeOffId: randomUUID(),
+            therapistId: therapist(3),
+            clinicIds: [world.clinicId],
+            startsAt: daysAhead(day + 1, 8).toISOString(),
+            endsAt: daysAhead(day + 1, 18).toISOString(),
+            wasApproved: false,
+          },
+          randomUUID(),
+        ),
+      );
+      expect((await entryRow(entry.id)).status).toBe('waiting');
+      await app.dataSource.query(`UPDATE waitlist_entry SET status = 'left' WHERE id = $1`, [
+        entry.id,
+      ]);
     });
   });
 });

@@ -46,6 +46,9 @@ function entryOf(row: EntryRow): WaitlistEntry {
   };
 }
 
+/** Waiting entries locked per page by lockWaitingFor. */
+export const WAITING_PAGE_SIZE = 50;
+
 /** waitlist_entry rows; every write inside the caller's transaction. */
 @Injectable()
 export class WaitlistRepository {
@@ -124,25 +127,30 @@ export class WaitlistRepository {
   }
 
   /**
-   * Waiting entries that could take a freed slot at `clinicId` on `localDate` (therapist
-   * matched), first joined first, locked with SKIP LOCKED: an entry another freed slot is
-   * being offered to right now is left to that offer.
+   * One page of the waiting entries that could take a freed slot at `clinicId` on
+   * `localDate` (therapist matched), first joined first, after the cursor `after` (the last
+   * entry of the previous page), locked with SKIP LOCKED: an entry another freed slot is
+   * being offered to right now is left to that offer. Page on until a page comes back short,
+   * so entries behind many that do not fit still get their turn.
    */
   async lockWaitingFor(
     tx: Tx,
     clinicId: string,
     localDate: string,
     therapistId: string,
+    after?: Pick<WaitlistEntry, 'joinedAt' | 'id'>,
+    limit = WAITING_PAGE_SIZE,
   ): Promise<WaitlistEntry[]> {
     const rows = await tx.query<EntryRow[]>(
       `SELECT ${COLUMNS} FROM waitlist_entry
         WHERE clinic_id = $1 AND status = 'waiting'
           AND from_date <= $2::date AND to_date >= $2::date
           AND (therapist_id IS NULL OR therapist_id = $3)
+          AND ($4::timestamptz IS NULL OR (joined_at, id) > ($4::timestamptz, $5::uuid))
         ORDER BY joined_at, id
-        LIMIT 50
+        LIMIT $6
         FOR UPDATE SKIP LOCKED`,
-      [clinicId, localDate, therapistId],
+      [clinicId, localDate, therapistId, after?.joinedAt ?? null, after?.id ?? null, limit],
     );
     return rows.map(entryOf);
   }

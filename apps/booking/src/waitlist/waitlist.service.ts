@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Caller, canActForClinic, isHeadOffice, isUuid } from '@app/auth';
-import { WaitlistJoinedV1, WaitlistOfferExpiredV1, WaitlistOfferMadeV1 } from '@app/contracts';
+import {
+  BookingState,
+  WaitlistJoinedV1,
+  WaitlistOfferExpiredV1,
+  WaitlistOfferMadeV1,
+} from '@app/contracts';
 import type { Tx } from '@app/database';
 import { OutboxWriter, TransactionRunner } from '@app/messaging';
 import { PLATFORM_LOGGER } from '@app/observability/logging/platform-logger.token';
@@ -12,16 +17,20 @@ import { AvailabilityService } from '../availability/availability.service';
 import type { AvailableSlot } from '../availability/domain/available-slot';
 import { wallLabel, zoneOffsetMs } from '../availability/domain/zone-timeline';
 import { BOOKING_CLOCK, BookingClock, systemClock } from '../bookings/booking-clock';
+import { bookingStateOf } from '../bookings/booking-event-data';
 import { BookingInputsRepository } from '../bookings/booking-inputs.repository';
 import { BookingError } from '../bookings/bookings.errors';
+import { overlapOf } from '../bookings/bookings.repository';
 import { BookingsService } from '../bookings/bookings.service';
+import type { Booking } from '../bookings/domain/booking';
 import { ineligibilityReason } from '../bookings/domain/booking-eligibility';
 import { denialOf } from '../bookings/domain/booking-permissions';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import type { Treatment } from '../catalogue/domain/treatment';
 import type { WaitlistEntry } from './domain/waitlist-entry';
 import { FreedSlot, rankSlotsForFreed, windowProblem } from './domain/waitlist-rules';
 import { WaitlistError, WaitlistErrorCode } from './waitlist.errors';
-import { WaitlistRepository } from './waitlist.repository';
+import { WAITING_PAGE_SIZE, WaitlistRepository } from './waitlist.repository';
 
 export interface JoinWaitlistCommand {
   readonly clientId: string;
@@ -261,11 +270,11 @@ export class WaitlistService {
   }
 
   /**
-   * booking.hold_expired: an offer not taken up lapses (waitlist.offer_expired); either way
-   * the slot is free again and goes to the next waiting entry.
+   * booking.hold_expired: an offer not taken up lapses (waitlist.offer_expired, with the
+   * slot that was offered); either way the slot is free again and goes to the next entry.
    */
-  async holdExpired(tx: Tx, bookingId: string, freed: FreedSlot, eventId: string): Promise<void> {
-    const entry = await this.entries.lockOfferedByBooking(tx, bookingId);
+  async holdExpired(tx: Tx, booking: BookingState, eventId: string): Promise<void> {
+    const entry = await this.entries.lockOfferedByBooking(tx, booking.bookingId);
     if (entry !== undefined) {
       const now = this.clock.now();
       await this.entries.update(tx, { ...entry, status: 'offer_expired', closedAt: now });
@@ -276,12 +285,13 @@ export class WaitlistService {
           entryId: entry.id,
           clientId: entry.clientId,
           clinicId: entry.clinicId,
-          bookingId,
+          bookingId: booking.bookingId,
+          ...offeredSlotOf(booking),
           expiredAt: now.toISOString(),
         },
       });
     }
-    await this.slotFreed(tx, freed, eventId);
+    await this.slotFreed(tx, freedSlotOf(booking), eventId);
   }
 
   /** booking.cancelled: a cancelled offer is declined; the slot goes to the next entry. */
@@ -303,76 +313,216 @@ export class WaitlistService {
   }
 
   /**
-   * A slot became free: the first waiting entry (FIFO) that matches it and whose treatment
-   * fits the therapist's free time that day gets a hold (the freed start, else the nearest)
-   * and waitlist.offer_made. Entries are locked SKIP LOCKED, so two freed slots handled at
-   * once never offer to the same entry. The hold is placed through BookingsService in its
-   * own transaction with an idempotency key of this event and entry, so a redelivery after
-   * a failure finds the same hold.
+   * time_off.cancelled (approved time off): the therapist's time in the period is free
+   * again at every clinic they work at. Each clinic-local date of the period from now on is
+   * offered like a freed slot, to as many waiting entries as fit that day (at most
+   * OFFERS_PER_FREED_DAY). Booking's time-off projection is written by another consumer group
+   * and may not have applied the cancellation yet, so this time off is ignored explicitly by
+   * the availability search and by the hold's slot check.
    */
-  async slotFreed(tx: Tx, freed: FreedSlot, eventId: string): Promise<void> {
-    const candidates = await this.entries.lockWaitingFor(
-      tx,
-      freed.clinicId,
-      freed.localDate,
-      freed.therapistId,
-    );
-    const caller = waitlistCaller(freed.clinicId);
-    for (const entry of candidates) {
-      const slots = await this.freeSlots(caller, entry, freed);
-      for (const slot of rankSlotsForFreed(slots, freed).slice(0, SLOTS_TRIED_PER_ENTRY)) {
-        let booking;
-        try {
-          booking = await this.bookings.holdBooking(caller, {
-            clinicId: entry.clinicId,
-            treatmentId: entry.treatmentId,
-            therapistId: slot.therapistId,
-            startsAt: new Date(slot.startsAt),
-            clientId: entry.clientId,
-            idempotencyKey: `waitlist:${eventId}:${entry.id}:${slot.startsAt}`,
-          });
-        } catch (error: unknown) {
-          if (error instanceof BookingError) {
-            this.logger.info(
-              { entryId: entry.id, code: error.code, startsAt: slot.startsAt },
-              'waitlist: could not hold a freed slot for an entry; trying the next',
-            );
-            continue;
+  async timeOffCancelled(
+    tx: Tx,
+    timeOff: {
+      readonly timeOffId: string;
+      readonly therapistId: string;
+      readonly clinicIds: readonly string[];
+      readonly startsAt: string;
+      readonly endsAt: string;
+      readonly wasApproved: boolean;
+    },
+    eventId: string,
+  ): Promise<void> {
+    if (!timeOff.wasApproved) {
+      return;
+    }
+    const now = this.clock.now();
+    const fromMs = Math.max(Date.parse(timeOff.startsAt), now.getTime());
+    const endMs = Date.parse(timeOff.endsAt);
+    if (!(fromMs < endMs)) {
+      return;
+    }
+    const therapist = await this.inputs.therapist(tx, timeOff.therapistId);
+    const clinicIds = [...new Set([...(therapist?.clinicIds ?? []), ...timeOff.clinicIds])].sort();
+    const options = { ignoreTimeOffIds: [timeOff.timeOffId] };
+    for (const clinicId of clinicIds) {
+      const clinic = await this.inputs.clinic(tx, clinicId);
+      if (clinic === undefined) {
+        continue;
+      }
+      for (const day of freedDays(fromMs, endMs, clinic.timezone)) {
+        const placed: Booking[] = [];
+        for (let offers = 0; offers < OFFERS_PER_FREED_DAY; offers++) {
+          const booking = await this.slotFreed(
+            tx,
+            { clinicId, therapistId: timeOff.therapistId, ...day },
+            eventId,
+            { ...options, taken: placed },
+          );
+          if (booking === undefined) {
+            break;
           }
-          throw error;
+          placed.push(booking);
         }
-        const now = this.clock.now();
-        const offerExpiresAt = booking.holdExpiresAt ?? now;
-        await this.entries.update(tx, {
-          ...entry,
-          status: 'offered',
-          bookingId: booking.id,
-          offeredAt: now,
-          offerExpiresAt,
-        });
-        await this.outbox.append(tx, WaitlistOfferMadeV1, {
-          aggregateId: entry.id,
-          clinicId: entry.clinicId,
-          data: {
-            entryId: entry.id,
-            clientId: entry.clientId,
-            clinicId: entry.clinicId,
-            bookingId: booking.id,
-            therapistId: booking.therapistId,
-            startsAt: booking.startsAt.toISOString(),
-            endsAt: booking.endsAt.toISOString(),
-            offerExpiresAt: offerExpiresAt.toISOString(),
-          },
-        });
-        return;
       }
     }
+  }
+
+  /**
+   * A slot became free: the first waiting entry (FIFO) that matches it and whose treatment
+   * fits the therapist's free time that day gets a hold (the freed start, else the nearest)
+   * and waitlist.offer_made. Entries are locked SKIP LOCKED a page at a time, so two freed
+   * slots handled at once never offer to the same entry, and entries behind a page that
+   * does not fit are still reached. The hold is placed INSIDE `tx` (the consumer's inbox
+   * transaction), each attempt under a savepoint: the hold, the entry's offer and its event
+   * commit together with the inbox row or not at all, so a failure and redelivery can never
+   * leave an orphan hold or offer a dead booking. Returns the hold, or undefined.
+   * `taken`: holds this handler already placed in `tx` (the search does not see them).
+   */
+  async slotFreed(
+    tx: Tx,
+    freed: FreedSlot,
+    eventId: string,
+    options: {
+      readonly ignoreTimeOffIds?: readonly string[];
+      readonly taken?: readonly Booking[];
+    } = {},
+  ): Promise<Booking | undefined> {
+    const caller = waitlistCaller(freed.clinicId);
+    const slotsByTreatment = new Map<string, AvailableSlot[]>();
+    const offers = new Map<string, Offer | undefined>();
+    let after: WaitlistEntry | undefined;
+    for (;;) {
+      const page = await this.entries.lockWaitingFor(
+        tx,
+        freed.clinicId,
+        freed.localDate,
+        freed.therapistId,
+        after,
+      );
+      for (const entry of page) {
+        if (!offers.has(entry.treatmentId)) {
+          offers.set(entry.treatmentId, await this.offerOf(entry));
+        }
+        const offer = offers.get(entry.treatmentId);
+        if (offer === undefined) {
+          continue;
+        }
+        let slots = slotsByTreatment.get(entry.treatmentId);
+        if (slots === undefined) {
+          slots = await this.freeSlots(caller, entry, freed, options.ignoreTimeOffIds);
+          slotsByTreatment.set(entry.treatmentId, slots);
+        }
+        const open = slots.filter((slot) => !overlapsAny(slot, options.taken ?? []));
+        for (const slot of rankSlotsForFreed(open, freed).slice(0, SLOTS_TRIED_PER_ENTRY)) {
+          const booking = await this.tryOffer(tx, caller, entry, offer, slot, options, eventId);
+          if (booking !== undefined) {
+            return booking;
+          }
+        }
+      }
+      if (page.length < WAITING_PAGE_SIZE) {
+        return undefined;
+      }
+      after = page[page.length - 1];
+    }
+  }
+
+  /**
+   * Holds `slot` for `entry` and makes the offer, under a savepoint: a slot that cannot be
+   * placed is rolled back and undefined returned (try the next); any other failure rolls the
+   * attempt back and is thrown (the consumer retries the whole event).
+   */
+  private async tryOffer(
+    tx: Tx,
+    caller: Caller,
+    entry: WaitlistEntry,
+    offer: Offer,
+    slot: AvailableSlot,
+    options: { readonly ignoreTimeOffIds?: readonly string[] },
+    eventId: string,
+  ): Promise<Booking | undefined> {
+    await tx.query('SAVEPOINT waitlist_offer');
+    try {
+      const now = this.clock.now();
+      const booking = await this.bookings.holdInTransaction(tx, caller, {
+        clinicId: entry.clinicId,
+        clientId: entry.clientId,
+        treatment: offer.treatment,
+        pricePence: offer.pricePence,
+        currency: offer.currency,
+        therapistId: slot.therapistId,
+        startsAt: new Date(slot.startsAt),
+        now,
+        ...(options.ignoreTimeOffIds === undefined
+          ? {}
+          : { ignoreTimeOffIds: options.ignoreTimeOffIds }),
+      });
+      const offerExpiresAt = booking.holdExpiresAt ?? now;
+      await this.entries.update(tx, {
+        ...entry,
+        status: 'offered',
+        bookingId: booking.id,
+        offeredAt: now,
+        offerExpiresAt,
+      });
+      await this.outbox.append(tx, WaitlistOfferMadeV1, {
+        aggregateId: entry.id,
+        clinicId: entry.clinicId,
+        data: {
+          entryId: entry.id,
+          clientId: entry.clientId,
+          clinicId: entry.clinicId,
+          bookingId: booking.id,
+          ...offeredSlotOf(bookingStateOf(booking)),
+          offerExpiresAt: offerExpiresAt.toISOString(),
+        },
+      });
+      await tx.query('RELEASE SAVEPOINT waitlist_offer');
+      return booking;
+    } catch (error: unknown) {
+      await tx.query('ROLLBACK TO SAVEPOINT waitlist_offer');
+      if (error instanceof BookingError || overlapOf(error) !== undefined) {
+        this.logger.info(
+          {
+            entryId: entry.id,
+            eventId,
+            code: error instanceof BookingError ? error.code : 'SLOT_UNAVAILABLE',
+            startsAt: slot.startsAt,
+          },
+          'waitlist: could not hold a freed slot for an entry; trying the next',
+        );
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** The clinic's offering of the entry's treatment, or undefined when no longer offered. */
+  private async offerOf(entry: WaitlistEntry): Promise<Offer | undefined> {
+    const offered = await this.catalogue.offeredTreatment(
+      undefined,
+      entry.clinicId,
+      entry.treatmentId,
+    );
+    if ('error' in offered) {
+      this.logger.info(
+        { entryId: entry.id, code: offered.error },
+        'waitlist: the treatment of an entry is not offered; skipping it',
+      );
+      return undefined;
+    }
+    return {
+      treatment: offered.treatment,
+      pricePence: offered.pricePence,
+      currency: offered.currency,
+    };
   }
 
   private async freeSlots(
     caller: Caller,
     entry: WaitlistEntry,
     freed: FreedSlot,
+    ignoreTimeOffIds: readonly string[] | undefined,
   ): Promise<AvailableSlot[]> {
     try {
       return await this.availability.search(
@@ -383,6 +533,7 @@ export class WaitlistService {
           from: freed.localDate,
           to: freed.localDate,
           therapistId: freed.therapistId,
+          ...(ignoreTimeOffIds === undefined ? {} : { ignoreTimeOffIds }),
         },
         this.clock.now(),
       );
@@ -395,6 +546,86 @@ export class WaitlistService {
       return [];
     }
   }
+}
+
+interface Offer {
+  readonly treatment: Treatment;
+  readonly pricePence: number;
+  readonly currency: string;
+}
+
+/** Offers made per clinic-local day freed by cancelled time off (one event, one transaction). */
+const OFFERS_PER_FREED_DAY = 10;
+/** Clinic-local days of cancelled time off offered (the longest waitlist window and a day). */
+const MAX_FREED_DAYS = 366;
+
+/** The slot of an offer as waitlist events carry it. */
+function offeredSlotOf(booking: BookingState): {
+  therapistId: string;
+  treatmentId: string;
+  startsAt: string;
+  endsAt: string;
+  localStart: string;
+  localEnd: string;
+  timezone: string;
+} {
+  return {
+    therapistId: booking.therapistId,
+    treatmentId: booking.treatmentId,
+    startsAt: booking.startsAt,
+    endsAt: booking.endsAt,
+    localStart: booking.localStart,
+    localEnd: booking.localEnd,
+    timezone: booking.timezone,
+  };
+}
+
+/** The slot a booking event frees. */
+export function freedSlotOf(booking: BookingState): FreedSlot {
+  return {
+    clinicId: booking.clinicId,
+    therapistId: booking.therapistId,
+    startsAt: new Date(booking.startsAt),
+    localDate: booking.localStart.slice(0, 10),
+  };
+}
+
+/**
+ * The clinic-local days [fromMs, endMs) touches, each with the instant to offer nearest: the
+ * period's start on its first day, the day's start (local midnight) after that.
+ */
+export function freedDays(
+  fromMs: number,
+  endMs: number,
+  timezone: string,
+): { startsAt: Date; localDate: string }[] {
+  const days: { startsAt: Date; localDate: string }[] = [];
+  const lastDate = localDateOf(new Date(endMs - 1), timezone);
+  let date = localDateOf(new Date(fromMs), timezone);
+  let startsAt = new Date(fromMs);
+  while (date <= lastDate && days.length < MAX_FREED_DAYS) {
+    days.push({ startsAt, localDate: date });
+    date = nextDate(date);
+    const wallMs = Date.parse(`${date}T00:00:00Z`);
+    startsAt = new Date(wallMs - zoneOffsetMs(wallMs, timezone));
+  }
+  return days;
+}
+
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whether a slot overlaps a hold already placed (same therapist, buffer included). */
+function overlapsAny(slot: AvailableSlot, taken: readonly Booking[]): boolean {
+  const start = Date.parse(slot.startsAt);
+  const end = Date.parse(slot.endsAt);
+  return taken.some(
+    (b) =>
+      b.therapistId === slot.therapistId &&
+      start < b.blocksUntil.getTime() &&
+      b.startsAt.getTime() < end,
+  );
 }
 
 /** The clinic-local date "YYYY-MM-DD" of an instant. */

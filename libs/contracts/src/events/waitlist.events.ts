@@ -9,6 +9,23 @@ import { TOPICS } from '../topics';
  */
 const isoDate = z.iso.date();
 const utcInstant = z.iso.datetime({ offset: true });
+/** Clinic wall-clock time, "YYYY-MM-DDTHH:MM", in the offer's timezone. */
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/);
+
+/** The offered slot: who, what and when, in UTC and on the clinic's wall clock. */
+const offeredSlotSchema = z.object({
+  therapistId: z.uuid(),
+  treatmentId: z.uuid(),
+  startsAt: utcInstant,
+  endsAt: utcInstant,
+  /** Clinic wall clock, "YYYY-MM-DDTHH:MM", in timezone. */
+  localStart: localDateTime,
+  localEnd: localDateTime,
+  /** The clinic's IANA timezone, e.g. Europe/London. */
+  timezone: z.string().min(1),
+});
 
 export const waitlistEntryStateSchema = z.object({
   entryId: z.uuid(),
@@ -39,15 +56,12 @@ export const WaitlistOfferMadeV1 = defineEvent({
   topic: TOPICS.booking,
   visibility: 'public',
   description:
-    'A freed slot is held (booking bookingId, status held) for the waitlisted client; they confirm the booking before offerExpiresAt or the offer lapses and passes to the next client.',
-  schema: z.object({
+    'A freed slot is held (booking bookingId, status held) for the waitlisted client: treatmentId with therapistId from startsAt to endsAt (UTC; localStart/localEnd on the clinic wall clock in timezone). They confirm the booking before offerExpiresAt or the offer lapses and passes to the next client.',
+  schema: offeredSlotSchema.extend({
     entryId: z.uuid(),
     clientId: z.uuid(),
     clinicId: z.uuid(),
     bookingId: z.uuid(),
-    therapistId: z.uuid(),
-    startsAt: utcInstant,
-    endsAt: utcInstant,
     offerExpiresAt: utcInstant,
   }),
 });
@@ -58,8 +72,8 @@ export const WaitlistOfferExpiredV1 = defineEvent({
   topic: TOPICS.booking,
   visibility: 'public',
   description:
-    'A waitlist offer was not taken up in time (its hold expired); the entry is closed and the slot goes to the next waiting client.',
-  schema: z.object({
+    'A waitlist offer was not taken up in time (its hold expired); the entry is closed and the slot (treatmentId with therapistId, startsAt to endsAt UTC, localStart/localEnd in timezone) goes to the next waiting client.',
+  schema: offeredSlotSchema.extend({
     entryId: z.uuid(),
     clientId: z.uuid(),
     clinicId: z.uuid(),
@@ -87,8 +101,12 @@ export const WAITLIST_EVENT_SAMPLES: Readonly<Record<string, unknown>> = {
     clinicId: sampleEntry.clinicId,
     bookingId: '2d4c6e8a-0b1c-4d3e-8f5a-6b7c8d9e0f1a',
     therapistId: '7e8f9a0b-1c2d-4e3f-8a5b-6c7d8e9f0a1b',
+    treatmentId: sampleEntry.treatmentId,
     startsAt: '2026-03-25T10:00:00.000Z',
     endsAt: '2026-03-25T10:30:00.000Z',
+    localStart: '2026-03-25T10:00',
+    localEnd: '2026-03-25T10:30',
+    timezone: 'Europe/London',
     offerExpiresAt: '2026-03-24T16:10:00.000Z',
   },
   'waitlist.offer_expired': {
@@ -96,6 +114,13 @@ export const WAITLIST_EVENT_SAMPLES: Readonly<Record<string, unknown>> = {
     clientId: sampleEntry.clientId,
     clinicId: sampleEntry.clinicId,
     bookingId: '2d4c6e8a-0b1c-4d3e-8f5a-6b7c8d9e0f1a',
+    therapistId: '7e8f9a0b-1c2d-4e3f-8a5b-6c7d8e9f0a1b',
+    treatmentId: sampleEntry.treatmentId,
+    startsAt: '2026-03-25T10:00:00.000Z',
+    endsAt: '2026-03-25T10:30:00.000Z',
+    localStart: '2026-03-25T10:00',
+    localEnd: '2026-03-25T10:30',
+    timezone: 'Europe/London',
     expiredAt: '2026-03-24T16:10:05.000Z',
   },
 };

@@ -130,6 +130,14 @@ export class KafkaJsMessageBus implements MessageBus, TopicOffsetsReader {
         topic: spec.topic,
         numPartitions: spec.partitions,
         replicationFactor: -1,
+        ...(spec.configs === undefined
+          ? {}
+          : {
+              configEntries: Object.entries(spec.configs).map(([name, value]) => ({
+                name,
+                value,
+              })),
+            }),
       })),
     });
     this.log.info({ topics: missing.map((spec) => spec.topic) }, 'created Kafka topics');

@@ -2,7 +2,7 @@ import type { Caller } from '@app/auth';
 import { BookingError } from '../bookings.errors';
 import { BOOKING_STATUSES, BookingStatus } from './booking-status';
 import { ineligibilityReason } from './booking-eligibility';
-import { denialOf } from './booking-permissions';
+import { denialOf, readScopeDenial } from './booking-permissions';
 import { BOOKING_ACTIONS, BookingAction, nextStatus, transition } from './booking-state-machine';
 import { cancellationTerms } from './cancellation-policy';
 import { canonicalJson, requestHash } from './request-hash';
@@ -108,6 +108,20 @@ describe('idempotency request hash', () => {
     expect(requestHash('hold', { a: '1' })).not.toBe(base);
   });
 
+  it('treats an optional field sent as null like one not sent (roomId on a retry)', () => {
+    const command = { clinicId: 'c1', startsAt: new Date('2026-01-01T10:00:00Z') };
+    expect(requestHash('holdBooking', { ...command, roomId: null })).toBe(
+      requestHash('holdBooking', command),
+    );
+    expect(requestHash('holdBooking', { ...command, roomId: undefined })).toBe(
+      requestHash('holdBooking', { ...command, roomId: null }),
+    );
+    expect(requestHash('holdBooking', { ...command, roomId: 'r1' })).not.toBe(
+      requestHash('holdBooking', command),
+    );
+    expect(canonicalJson({ a: [null, 1], b: { c: null } })).toBe('{"a":[null,1],"b":{}}');
+  });
+
   it('writes dates as ISO instants', () => {
     expect(canonicalJson({ at: new Date('2026-01-01T00:00:00Z') })).toBe(
       '{"at":"2026-01-01T00:00:00.000Z"}',
@@ -198,6 +212,14 @@ describe('who may change a booking', () => {
     expect(denialOf({ ...integrator, scopes: [] }, 'hold', booking)).toBeDefined();
     expect(denialOf({ ...integrator, clinicIds: ['c2'] }, 'hold', booking)).toBeDefined();
     expect(denialOf(integrator, 'complete', booking)).toBeDefined();
+  });
+
+  it('integrators read bookings only with bookings:read or bookings:write', () => {
+    const integrator = caller({ role: 'integrator', scopes: ['events:read'] });
+    expect(readScopeDenial(integrator)).toContain('bookings:read');
+    expect(readScopeDenial({ ...integrator, scopes: ['bookings:read'] })).toBeUndefined();
+    expect(readScopeDenial({ ...integrator, scopes: ['bookings:write'] })).toBeUndefined();
+    expect(readScopeDenial(caller({ role: 'receptionist', scopes: [] }))).toBeUndefined();
   });
 
   it('head office admin: all; clinical lead: none', () => {

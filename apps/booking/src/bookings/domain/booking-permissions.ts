@@ -3,6 +3,24 @@ import { Caller, canActForClinic, hasScope } from '@app/auth';
 /** The integrator scope that lets an outside system create and change bookings. */
 export const BOOKINGS_WRITE_SCOPE = 'bookings:write';
 
+/** The integrator scope that lets an outside system read bookings (diaries, a client's list). */
+export const BOOKINGS_READ_SCOPE = 'bookings:read';
+
+/**
+ * Why an integrator may not read bookings at all, or undefined: it needs bookings:read or
+ * bookings:write (other roles are not limited by scopes).
+ */
+export function readScopeDenial(caller: Caller): string | undefined {
+  if (
+    caller.role !== 'integrator' ||
+    hasScope(caller, BOOKINGS_READ_SCOPE) ||
+    hasScope(caller, BOOKINGS_WRITE_SCOPE)
+  ) {
+    return undefined;
+  }
+  return `your integration needs the scope ${BOOKINGS_READ_SCOPE} or ${BOOKINGS_WRITE_SCOPE} to read bookings; ask head office to extend its grant`;
+}
+
 /** The parts of a booking a permission decision needs. */
 export interface BookingParties {
   readonly clinicId: string;

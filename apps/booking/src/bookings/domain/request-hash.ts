@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every level; undefined members left out, as JSON does. */
+/**
+ * JSON with object keys sorted at every level; undefined and null members left out, so an
+ * optional field sent as null and one not sent at all are the same request (array items are
+ * kept as they are: their position matters).
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     return JSON.stringify(value) ?? 'null';
@@ -12,7 +16,7 @@ export function canonicalJson(value: unknown): string {
     return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
   }
   const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, member]) => member !== undefined)
+    .filter(([, member]) => member !== undefined && member !== null)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`).join(',')}}`;
 }

@@ -5,6 +5,20 @@ import type { MessageBus, PartitionOffsets, TopicOffsetsReader } from '@app/mess
 import { EVENT_CONSUMER, MESSAGE_BUS } from '@app/platform/platform.tokens';
 import { EventReplayer, ReplayReport, TopicReplayCounts } from './event-replayer';
 import { ProjectionRebuildRepository } from './projection-rebuild.repository';
+import { partitionsMissingHistory } from './replay-position';
+
+/** The rebuild refused to run: events are gone from a topic, so the result would be partial. */
+export class IncompleteEventLogError extends Error {
+  constructor(readonly partitions: readonly string[]) {
+    super(
+      `cannot rebuild the projections: events before the oldest offset were removed from ${partitions.join(', ')} ` +
+        '(Kafka retention or a deletion), so a replay would rebuild from part of the history. ' +
+        'Nothing was changed. The event log is the source of truth for the projections: keep ' +
+        'these topics with retention.ms=-1 and restore the missing events before rebuilding.',
+    );
+    this.name = 'IncompleteEventLogError';
+  }
+}
 
 export interface RebuildOptions {
   /** Defaults to a fresh `booking-projection-rebuild-<uuid>`: a new group reads from the start. */
@@ -27,6 +41,9 @@ export interface RebuildReport extends ReplayReport {
  * The end offsets are read after the TRUNCATE took its lock, so any event the live consumer
  * applied before it is in the replay, and any later one waits for the commit and applies
  * on top (every projection ignores an event older than what a row reflects).
+ * When any partition's oldest offset is above 0 (events removed by retention) it throws
+ * IncompleteEventLogError before replaying anything, so the transaction rolls back and the
+ * projections stay as they were.
  */
 @Injectable()
 export class ProjectionRebuildService {
@@ -46,6 +63,10 @@ export class ProjectionRebuildService {
       const ends = new Map<string, readonly PartitionOffsets[]>();
       for (const topic of topics) {
         ends.set(topic, await this.bus.topicOffsets(topic));
+      }
+      const missing = partitionsMissingHistory(ends);
+      if (missing.length > 0) {
+        throw new IncompleteEventLogError(missing);
       }
       const report = await this.replayer.replay({
         bus: this.bus,

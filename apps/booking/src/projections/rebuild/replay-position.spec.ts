@@ -1,4 +1,4 @@
-import { ReplayPosition } from './replay-position';
+import { partitionsMissingHistory, ReplayPosition } from './replay-position';
 
 const ROSTER = 'roster.events.v1';
 const CLIENTS = 'client-record.events.v1';
@@ -57,5 +57,40 @@ describe(ReplayPosition.name, () => {
         [CLIENTS, 2n],
       ]),
     );
+  });
+});
+
+describe(partitionsMissingHistory.name, () => {
+  it('names every partition whose oldest offset is above 0 (events lost to retention)', () => {
+    expect(
+      partitionsMissingHistory(
+        new Map([
+          [
+            ROSTER,
+            [
+              { partition: 0, low: '0', high: '3' },
+              { partition: 1, low: '5', high: '5' },
+            ],
+          ],
+          [CLIENTS, [{ partition: 0, low: '2', high: '4' }]],
+        ]),
+      ),
+    ).toEqual([`${ROSTER}[1] starts at offset 5`, `${CLIENTS}[0] starts at offset 2`]);
+  });
+
+  it('finds nothing missing when every partition starts at 0, empty or not', () => {
+    expect(
+      partitionsMissingHistory(
+        new Map([
+          [
+            ROSTER,
+            [
+              { partition: 0, low: '0', high: '3' },
+              { partition: 1, low: '0', high: '0' },
+            ],
+          ],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -70,6 +70,25 @@ export class ReplayPosition {
   }
 }
 
+/**
+ * The partitions whose oldest offset is above 0: retention (or a deletion) removed events
+ * from them, so a replay from the beginning would rebuild from part of the history only.
+ * Each as "topic[partition] starts at offset N".
+ */
+export function partitionsMissingHistory(
+  ends: ReadonlyMap<string, readonly PartitionOffsets[]>,
+): string[] {
+  const missing: string[] = [];
+  for (const [topic, partitions] of ends) {
+    for (const offsets of partitions) {
+      if (BigInt(offsets.low) > 0n) {
+        missing.push(`${topic}[${offsets.partition}] starts at offset ${offsets.low}`);
+      }
+    }
+  }
+  return missing;
+}
+
 function keyOf(topic: string, partition: number): string {
   return `${topic}\u0000${partition}`;
 }
