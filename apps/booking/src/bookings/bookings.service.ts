@@ -117,48 +117,18 @@ export class BookingsService {
           if (replay !== undefined) {
             return replay;
           }
-          const now = this.clock.now();
-          const slot = await this.placeSlot(tx, {
+          const booking = await this.placeInTransaction(tx, caller, {
             clinicId: command.clinicId,
             clientId: command.clientId,
             treatment,
+            pricePence: offered.pricePence,
+            currency: offered.currency,
             therapistId: command.therapistId,
             roomId: command.roomId ?? null,
             startsAt: command.startsAt,
-            now,
-            exceptBookingId: null,
-          });
-          const booking: Booking = {
-            id: randomUUID(),
-            clinicId: command.clinicId,
-            clientId: command.clientId,
-            treatmentId: treatment.id,
-            ...slot,
             status: 'held',
-            holdExpiresAt: new Date(now.getTime() + HOLD_MINUTES * MINUTE_MS),
-            pricePence: offered.pricePence,
-            currency: offered.currency,
-            cancelledBy: null,
-            cancellationReason: null,
-            cancelledAt: null,
-            lateCancellation: null,
-            lateFeePence: null,
             seriesId: null,
-            createdBySubject: caller.subject,
-            createdByRole: caller.role,
-            confirmedAt: null,
-            checkedInAt: null,
-            completedAt: null,
-            noShowAt: null,
-            version: 1,
-            createdAt: now,
-            updatedAt: now,
-          };
-          await this.bookings.insert(tx, booking);
-          await this.outbox.append(tx, BookingHeldV1, {
-            aggregateId: booking.id,
-            clinicId: booking.clinicId,
-            data: { ...bookingStateOf(booking), status: 'held' },
+            now: this.clock.now(),
           });
           await this.bookings.recordKeyResult(tx, caller.subject, command.idempotencyKey, booking);
           return booking;
@@ -375,50 +345,7 @@ export class BookingsService {
       readonly now: Date;
     },
   ): Promise<Booking> {
-    const { now } = request;
-    const slot = await this.placeSlot(tx, {
-      clinicId: request.clinicId,
-      clientId: request.clientId,
-      treatment: request.treatment,
-      therapistId: request.therapistId,
-      roomId: null,
-      startsAt: request.startsAt,
-      now,
-      exceptBookingId: null,
-    });
-    const booking: Booking = {
-      id: randomUUID(),
-      clinicId: request.clinicId,
-      clientId: request.clientId,
-      treatmentId: request.treatment.id,
-      ...slot,
-      status: 'confirmed',
-      holdExpiresAt: null,
-      pricePence: request.pricePence,
-      currency: request.currency,
-      cancelledBy: null,
-      cancellationReason: null,
-      cancelledAt: null,
-      lateCancellation: null,
-      lateFeePence: null,
-      seriesId: request.seriesId,
-      createdBySubject: caller.subject,
-      createdByRole: caller.role,
-      confirmedAt: now,
-      checkedInAt: null,
-      completedAt: null,
-      noShowAt: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await this.bookings.insert(tx, booking);
-    await this.outbox.append(tx, BookingConfirmedV1, {
-      aggregateId: booking.id,
-      clinicId: booking.clinicId,
-      data: { ...bookingStateOf(booking), status: 'confirmed' },
-    });
-    return booking;
+    return this.placeInTransaction(tx, caller, { ...request, roomId: null, status: 'confirmed' });
   }
 
   /**
@@ -446,13 +373,43 @@ export class BookingsService {
       readonly ignoreTimeOffIds?: readonly string[];
     },
   ): Promise<Booking> {
-    const { now } = request;
+    return this.placeInTransaction(tx, caller, {
+      ...request,
+      roomId: null,
+      status: 'held',
+      seriesId: null,
+    });
+  }
+
+  /**
+   * The one place a new booking is written: the slot checks (placeSlot), the row, and its
+   * booking.held or booking.confirmed event through the outbox, all in `tx`.
+   */
+  private async placeInTransaction(
+    tx: Tx,
+    caller: Caller,
+    request: {
+      readonly clinicId: string;
+      readonly clientId: string;
+      readonly treatment: Treatment;
+      readonly pricePence: number;
+      readonly currency: string;
+      readonly therapistId: string;
+      readonly roomId: string | null;
+      readonly startsAt: Date;
+      readonly status: 'held' | 'confirmed';
+      readonly seriesId: string | null;
+      readonly now: Date;
+      readonly ignoreTimeOffIds?: readonly string[];
+    },
+  ): Promise<Booking> {
+    const { now, status } = request;
     const slot = await this.placeSlot(tx, {
       clinicId: request.clinicId,
       clientId: request.clientId,
       treatment: request.treatment,
       therapistId: request.therapistId,
-      roomId: null,
+      roomId: request.roomId,
       startsAt: request.startsAt,
       now,
       exceptBookingId: null,
@@ -464,8 +421,8 @@ export class BookingsService {
       clientId: request.clientId,
       treatmentId: request.treatment.id,
       ...slot,
-      status: 'held',
-      holdExpiresAt: new Date(now.getTime() + HOLD_MINUTES * MINUTE_MS),
+      status,
+      holdExpiresAt: status === 'held' ? new Date(now.getTime() + HOLD_MINUTES * MINUTE_MS) : null,
       pricePence: request.pricePence,
       currency: request.currency,
       cancelledBy: null,
@@ -473,10 +430,10 @@ export class BookingsService {
       cancelledAt: null,
       lateCancellation: null,
       lateFeePence: null,
-      seriesId: null,
+      seriesId: request.seriesId,
       createdBySubject: caller.subject,
       createdByRole: caller.role,
-      confirmedAt: null,
+      confirmedAt: status === 'confirmed' ? now : null,
       checkedInAt: null,
       completedAt: null,
       noShowAt: null,
@@ -485,11 +442,19 @@ export class BookingsService {
       updatedAt: now,
     };
     await this.bookings.insert(tx, booking);
-    await this.outbox.append(tx, BookingHeldV1, {
-      aggregateId: booking.id,
-      clinicId: booking.clinicId,
-      data: { ...bookingStateOf(booking), status: 'held' },
-    });
+    if (status === 'held') {
+      await this.outbox.append(tx, BookingHeldV1, {
+        aggregateId: booking.id,
+        clinicId: booking.clinicId,
+        data: { ...bookingStateOf(booking), status: 'held' },
+      });
+    } else {
+      await this.outbox.append(tx, BookingConfirmedV1, {
+        aggregateId: booking.id,
+        clinicId: booking.clinicId,
+        data: { ...bookingStateOf(booking), status: 'confirmed' },
+      });
+    }
     return booking;
   }
 
