@@ -22,7 +22,7 @@ module.exports = {
   // One suite at a time: a service's integration suites each boot the service, and its
   // consumers join the service's one consumer group (as in production) on the run's shared
   // broker; two suites of one service running at once would split the partitions and take
-  // each other's events. (Jest's default on a 2-core machine is already one worker.)
+  // each other's events. This costs time: give each test app its own group to lift it.
   maxWorkers: 1,
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
