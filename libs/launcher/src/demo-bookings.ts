@@ -38,6 +38,7 @@ import {
   Weekday,
 } from './demo-clients';
 import { DEMO_CLINICS, demoEmail } from './demo-network';
+import { GraphqlCall, graphqlCaller, GraphqlRequestError, retryWhile } from './graphql-client';
 
 type TreatmentCode = keyof typeof DEMO_TREATMENTS;
 
@@ -269,63 +270,6 @@ export interface DemoBookingSeedOptions {
   readonly waitTimeoutMs?: number;
 }
 
-class SeedGraphqlError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined,
-  ) {
-    super(message);
-  }
-}
-
-type Call = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
-
-function caller(url: string, token: string): Call {
-  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as {
-      data?: T | null;
-      errors?: { message: string; extensions?: { code?: string } }[];
-    };
-    if (body.errors !== undefined && body.errors.length > 0) {
-      throw new SeedGraphqlError(
-        body.errors.map((error) => error.message).join('; '),
-        body.errors[0]?.extensions?.code,
-      );
-    }
-    if (body.data === undefined || body.data === null) {
-      throw new Error(`no data in the GraphQL response (HTTP ${response.status})`);
-    }
-    return body.data;
-  };
-}
-
-/** Runs `action` again while it fails with one of `codes` (an event not consumed yet). */
-async function retryWhile<T>(
-  codes: readonly string[],
-  action: () => Promise<T>,
-  deadline: number,
-): Promise<T> {
-  for (;;) {
-    try {
-      return await action();
-    } catch (error) {
-      if (
-        !(error instanceof SeedGraphqlError) ||
-        !codes.includes(error.code ?? '') ||
-        Date.now() > deadline
-      ) {
-        throw error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-}
-
 /** Booking errors that mean "this slot or date did not work out": skip it, go on. */
 const SKIPPABLE = [
   'SLOT_UNAVAILABLE',
@@ -352,7 +296,7 @@ interface ClinicContext {
   readonly id: string;
   readonly timezone: string;
   readonly today: string;
-  readonly reception: Call;
+  readonly reception: GraphqlCall;
   readonly clients: Map<string, { id: string; eligibility: string }>;
   readonly therapists: Map<string, string>;
   readonly deadline: number;
@@ -374,7 +318,7 @@ interface ClinicTally {
 export async function seedDemoBookings(options: DemoBookingSeedOptions): Promise<void> {
   const now = options.today ?? new Date();
   const log = options.log;
-  const headOffice = caller(options.gatewayUrl, options.headOfficeToken);
+  const headOffice = graphqlCaller(options.gatewayUrl, options.headOfficeToken);
   const deadline = Date.now() + (options.waitTimeoutMs ?? 90_000);
 
   const clinics = await headOffice<{ clinics: { id: string; code: string; timezone: string }[] }>(
@@ -433,7 +377,7 @@ export async function seedDemoBookings(options: DemoBookingSeedOptions): Promise
       );
       continue;
     }
-    const reception = caller(
+    const reception = graphqlCaller(
       options.gatewayUrl,
       await signDevToken(
         { role: 'receptionist', subject: `demo-reception-${demo.code}`, clinicIds: [clinic.id] },
@@ -460,7 +404,7 @@ export async function seedDemoBookings(options: DemoBookingSeedOptions): Promise
 
 async function seedClinic(
   context: ClinicContext,
-  headOffice: Call,
+  headOffice: GraphqlCall,
   options: DemoBookingSeedOptions,
   now: Date,
   log: (line: string) => void,
@@ -517,7 +461,7 @@ async function seedClinic(
                 },
               },
             ),
-          context.deadline,
+          { deadline: context.deadline, pauseMs: 500 },
         );
         for (const b of series.bookSeries.bookings) {
           booked.push({ ...b, client: seriesEmail, treatment: course.treatment });
@@ -525,7 +469,7 @@ async function seedClinic(
         tally.series = series.bookSeries.bookings.length;
         tally.confirmed += tally.series;
       } catch (error) {
-        if (!(error instanceof SeedGraphqlError) || error.code !== 'SERIES_DATES_UNAVAILABLE') {
+        if (!(error instanceof GraphqlRequestError) || error.code !== 'SERIES_DATES_UNAVAILABLE') {
           throw error;
         }
         log(`[seed] bookings ${context.code}: series not placed (${error.message})`);
@@ -620,7 +564,7 @@ async function seedClinic(
     .filter((b) => b.status === 'confirmed' && startsWithin24h(b.startsAt, now))
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
   if (soonest !== undefined) {
-    const asClient = caller(
+    const asClient = graphqlCaller(
       options.gatewayUrl,
       await signDevToken(
         { role: 'client', subject: `demo-client-${soonest.clientId}`, clientId: soonest.clientId },
@@ -669,11 +613,11 @@ async function seedClinic(
             'mutation Join($input: JoinWaitlistInput!) { joinWaitlist(input: $input) { id } }',
             { input: entry },
           ),
-        context.deadline,
+        { deadline: context.deadline, pauseMs: 500 },
       );
       tally.waitlist += 1;
     } catch (error) {
-      if (!(error instanceof SeedGraphqlError) || error.code !== 'ALREADY_ON_WAITLIST') {
+      if (!(error instanceof GraphqlRequestError) || error.code !== 'ALREADY_ON_WAITLIST') {
         throw error;
       }
     }
@@ -811,11 +755,11 @@ async function holdOnDate(
             },
           },
         ),
-      context.deadline,
+      { deadline: context.deadline, pauseMs: 500 },
     );
     return { ...held.holdBooking };
   } catch (error) {
-    if (error instanceof SeedGraphqlError && SKIPPABLE.includes(error.code ?? '')) {
+    if (error instanceof GraphqlRequestError && SKIPPABLE.includes(error.code ?? '')) {
       return undefined;
     }
     throw error;

@@ -29,6 +29,7 @@ import {
 } from '@app/contracts';
 import { headersFor, KafkaJsMessageBus, OutgoingMessage } from '@app/messaging';
 import { DEMO_THERAPISTS, demoEmail } from './demo-network';
+import { GraphqlCall, graphqlCaller, retryWhile } from './graphql-client';
 
 export type Weekday =
   'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
@@ -712,69 +713,26 @@ export interface DemoClientSeedOptions {
   readonly waitTimeoutMs?: number;
 }
 
-class SeedGraphqlError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined,
-  ) {
-    super(message);
-  }
-}
-
-type Call = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
-
-function caller(url: string, token: string): Call {
-  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as {
-      data?: T | null;
-      errors?: { message: string; extensions?: { code?: string } }[];
-    };
-    if (body.errors !== undefined && body.errors.length > 0) {
-      throw new SeedGraphqlError(
-        body.errors.map((error) => error.message).join('; '),
-        body.errors[0]?.extensions?.code,
-      );
-    }
-    if (body.data === undefined || body.data === null) {
-      throw new Error(`no data in the GraphQL response (HTTP ${response.status})`);
-    }
-    return body.data;
-  };
-}
-
-/** Runs `action` again while it fails with one of `codes` (an event not consumed yet). */
-async function retryWhile<T>(
+/** retryWhile with client-record's give-up message: what it waited for, and what to check. */
+function untilConsumed<T>(
   codes: readonly string[],
   action: () => Promise<T>,
   timeoutMs: number,
   waitingFor: string,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await action();
-    } catch (error) {
-      if (!(error instanceof SeedGraphqlError) || !codes.includes(error.code ?? '')) {
-        throw error;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `[seed] gave up after ${Math.round(timeoutMs / 1000)} s waiting for ${waitingFor} (${error.code}: ${error.message}); is client-record consuming its Kafka topics?`,
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
+  return retryWhile(codes, action, {
+    deadline: Date.now() + timeoutMs,
+    pauseMs: 250,
+    giveUp: (last) =>
+      new Error(
+        `[seed] gave up after ${Math.round(timeoutMs / 1000)} s waiting for ${waitingFor} (${last.code ?? ''}: ${last.message}); is client-record consuming its Kafka topics?`,
+      ),
+  });
 }
 
 interface SeedContext {
   readonly gatewayUrl: string;
-  readonly headOffice: Call;
+  readonly headOffice: GraphqlCall;
   readonly today: string;
   readonly clinics: Map<string, { id: string; timezone: string; roomIds: string[] }>;
   readonly therapists: Map<string, { id: string; token: Promise<string> }>;
@@ -790,7 +748,7 @@ interface SeededClient {
 /** Seeds the demo clients; see the top of this file. One `[seed]` line per stage. */
 export async function seedDemoClients(options: DemoClientSeedOptions): Promise<void> {
   const now = options.today ?? new Date();
-  const headOffice = caller(options.gatewayUrl, options.headOfficeToken);
+  const headOffice = graphqlCaller(options.gatewayUrl, options.headOfficeToken);
   const waitTimeoutMs = options.waitTimeoutMs ?? 60_000;
   const clinics = await clinicsByCode(headOffice);
   const context: SeedContext = {
@@ -811,7 +769,7 @@ export async function seedDemoClients(options: DemoClientSeedOptions): Promise<v
   await seedAdverseEvents(context, clients, log);
 }
 
-async function clinicsByCode(headOffice: Call): Promise<SeedContext['clinics']> {
+async function clinicsByCode(headOffice: GraphqlCall): Promise<SeedContext['clinics']> {
   const result = await headOffice<{
     clinics: {
       id: string;
@@ -834,7 +792,7 @@ async function clinicsByCode(headOffice: Call): Promise<SeedContext['clinics']> 
 
 /** The demo therapists by email, each with a login of their own (role therapist). */
 async function therapistsByEmail(
-  headOffice: Call,
+  headOffice: GraphqlCall,
   clinics: SeedContext['clinics'],
   privateKeyPem: string,
 ): Promise<SeedContext['therapists']> {
@@ -902,7 +860,7 @@ async function seedClients(
     if (id === undefined) {
       // client-record learns the clinic from roster's clinic.opened: on a first start it
       // may not have it yet.
-      const registered = await retryWhile(
+      const registered = await untilConsumed(
         ['CLINIC_NOT_FOUND'],
         () =>
           context.headOffice<{ registerClient: { id: string } }>(
@@ -1162,10 +1120,10 @@ async function seedSessions(
 
   for (const { course, session } of toWrite) {
     const token = await therapistOf(context, course).token;
-    const asTherapist = caller(context.gatewayUrl, token);
+    const asTherapist = graphqlCaller(context.gatewayUrl, token);
     const painBefore = course.pain.before[session.index];
     const painAfter = course.pain.after[session.index];
-    await retryWhile(
+    await untilConsumed(
       ['BOOKING_NOT_FOUND', 'BOOKING_NOT_STARTED'],
       () =>
         asTherapist(
@@ -1267,7 +1225,7 @@ async function seedAdverseEvents(
       continue;
     }
     const therapist = therapistOf(context, course);
-    const asTherapist = caller(context.gatewayUrl, await therapist.token);
+    const asTherapist = graphqlCaller(context.gatewayUrl, await therapist.token);
     const clinic = clinicOf(context, client.demo.clinic);
     const sessions = plannedSessions({
       today: context.today,

@@ -7,9 +7,7 @@ import {
 } from './demo-network';
 import { seedDemoBookings } from './demo-bookings';
 import { seedDemoClients } from './demo-clients';
-import { graphqlRequest } from './graphql-client';
-
-type Call = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+import { GraphqlCall, graphqlCaller } from './graphql-client';
 
 interface SeededTherapist {
   id: string;
@@ -44,8 +42,7 @@ export async function seedDemoData(
   today: Date = new Date(),
   clients?: DemoClientsAccess,
 ): Promise<void> {
-  const call: Call = (query, variables = {}) =>
-    graphqlRequest(gatewayUrl, query, variables, { authorization: `Bearer ${headOfficeToken}` });
+  const call = graphqlCaller(gatewayUrl, headOfficeToken);
   const clinicIds = await seedClinics(call, log);
   const therapists = await call<{ therapists: { edges: { node: SeededTherapist }[] } }>(
     '{ therapists(first: 100) { edges { node { id email certifications { type } } } } }',
@@ -73,7 +70,10 @@ export async function seedDemoData(
   await seedDemoBookings({ gatewayUrl, headOfficeToken, log, today, ...clients });
 }
 
-async function seedClinics(call: Call, log: (line: string) => void): Promise<Map<string, string>> {
+async function seedClinics(
+  call: GraphqlCall,
+  log: (line: string) => void,
+): Promise<Map<string, string>> {
   const existing = await call<{ clinics: { id: string; code: string; status: string }[] }>(
     '{ clinics { id code status } }',
   );
@@ -111,7 +111,7 @@ async function seedClinics(call: Call, log: (line: string) => void): Promise<Map
 }
 
 async function addTherapist(
-  call: Call,
+  call: GraphqlCall,
   therapist: DemoTherapist,
   clinicIds: Map<string, string>,
 ): Promise<string> {
@@ -139,7 +139,7 @@ async function addTherapist(
  * so the expiry job has something to warn about.
  */
 async function seedCertifications(
-  call: Call,
+  call: GraphqlCall,
   therapistId: string,
   therapist: DemoTherapist,
   index: number,
@@ -188,7 +188,7 @@ async function seedCertifications(
 }
 
 async function seedWorkingWeek(
-  call: Call,
+  call: GraphqlCall,
   therapistId: string,
   therapist: DemoTherapist,
   clinicIds: Map<string, string>,
@@ -218,7 +218,7 @@ async function seedWorkingWeek(
 }
 
 /** Grace's approved week of holiday, Sophie's approved training morning, Ravi's pending request. */
-async function seedTimeOff(call: Call, today: Date): Promise<void> {
+async function seedTimeOff(call: GraphqlCall, today: Date): Promise<void> {
   const people = await call<{
     therapists: { edges: { node: { id: string; email: string | null } }[] };
   }>('{ therapists(first: 100) { edges { node { id email } } } }');
