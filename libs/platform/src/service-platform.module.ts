@@ -40,6 +40,7 @@ import {
   TRANSACTIONS,
 } from './platform.tokens';
 import { ServiceDefinition } from './service-definition';
+import { StrictDateTimeScalar } from './graphql/date-time.scalar';
 
 // Probes and scrapers call these without a token; every GraphQL operation but `health` needs one.
 Public()(HealthController);
@@ -101,6 +102,8 @@ export class ServicePlatformModule implements NestModule {
       ],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
+        // DateTime for every subgraph: a date-time without an offset is refused, not guessed.
+        StrictDateTimeScalar,
         { provide: MESSAGE_BUS, useValue: bus },
         { provide: OutboxWriter, useValue: new OutboxWriter() },
         {
