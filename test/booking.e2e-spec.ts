@@ -224,20 +224,38 @@ describe('booking through the gateway', () => {
       therapist: { id: slot?.therapistId, givenName: 'Amira' },
     });
 
-    // The client sees their own record through client-record; the roster refuses clients
-    // therapist records, so that field is null with FORBIDDEN beside the rest of the booking.
+    // The client sees their own record through client-record, and their therapist's public
+    // profile through the roster: the name, never the contact details.
     const asClient = await platform.token({ role: 'client', clientId });
     const own = await gql<{ booking: { client: unknown; therapist: unknown } }>(
       platform.gatewayUrl,
       QUERY,
       { token: asClient, variables: { id: bookingId } },
     );
-    expect(own.data?.booking).toMatchObject({
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.booking).toEqual({
       id: bookingId,
+      clientId,
       client: { id: clientId, givenName: 'Grace' },
-      therapist: null,
+      therapist: { id: slot?.therapistId, givenName: 'Amira' },
     });
-    expect(errorCodes(own)).toEqual(['FORBIDDEN']);
+    const mine = await gql<{
+      clientBookings: { id: string; therapist: Record<string, unknown> | null }[];
+    }>(
+      platform.gatewayUrl,
+      `query($clientId: ID!) { clientBookings(clientId: $clientId) {
+        id therapist { id givenName familyName profession email phone } } }`,
+      { token: asClient, variables: { clientId } },
+    );
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data?.clientBookings.find((b) => b.id === bookingId)?.therapist).toEqual({
+      id: slot?.therapistId,
+      givenName: 'Amira',
+      familyName: expect.stringMatching(/^Khan/) as string,
+      profession: 'physiotherapist',
+      email: null,
+      phone: null,
+    });
 
     // Reception of another clinic cannot even learn the booking exists.
     const elsewhere = await platform.token({ role: 'receptionist', clinicIds: [randomUUID()] });

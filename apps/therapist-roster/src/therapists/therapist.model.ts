@@ -18,13 +18,13 @@ export class TherapistModel {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Contact email; null for integrators, who never see contact details.',
+    description: 'Contact email; null for integrators and clients, who never see contact details.',
   })
   email!: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Contact phone; null when not given, and always null for integrators.',
+    description: 'Contact phone; null when not given, and always null for integrators and clients.',
   })
   phone!: string | null;
 

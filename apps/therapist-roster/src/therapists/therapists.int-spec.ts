@@ -526,6 +526,50 @@ describe('therapist-roster therapists', () => {
       expect(errorCodes(await app.gql(GET, { id: sam.id }, elsewhere))).toEqual(['FORBIDDEN']);
     });
 
+    it('shows a client the public profile of a therapist, also as a federated reference (Booking.therapist), never contact details or certifications', async () => {
+      const sam = await make.therapist({ clinicIds: [york], phone: '0113 496 0003' });
+      expect(sam).toMatchObject({ email: expect.any(String), hcpcNumber: expect.any(String) });
+      const client = await app.token({ role: 'client', clientId: randomUUID() });
+      const publicProfile = {
+        id: sam.id,
+        givenName: sam.givenName,
+        familyName: sam.familyName,
+        email: null,
+        phone: null,
+        profession: sam.profession,
+        hcpcNumber: sam.hcpcNumber,
+        specialties: sam.specialties,
+        clinicIds: [york],
+        status: 'active',
+      };
+      const one = await app.gql<{ therapist: TherapistView }>(GET, { id: sam.id }, client);
+      expect(one.errors).toBeUndefined();
+      expect(one.data?.therapist).toMatchObject(publicProfile);
+
+      // What the gateway asks roster for when a client's booking names its therapist.
+      const reference = await app.gql<{ _entities: TherapistView[] }>(
+        `query($representations: [_Any!]!) { _entities(representations: $representations) {
+          ... on Therapist { ${THERAPIST_FIELDS} } } }`,
+        { representations: [{ __typename: 'Therapist', id: sam.id }] },
+        client,
+      );
+      expect(reference.errors).toBeUndefined();
+      expect(reference.data?._entities).toEqual([expect.objectContaining(publicProfile)]);
+
+      const certifications = await app.gql<{ therapist: unknown }>(
+        `query($id: ID!) { therapist(id: $id) { id certifications { id } } }`,
+        { id: sam.id },
+        client,
+      );
+      expect(errorCodes(certifications)).toEqual(['FORBIDDEN']);
+
+      // Leave is private: a client sees a therapist on leave as active, with no leaving date.
+      const onLeave = await app.gql(SET_STATUS, { id: sam.id, status: 'on_leave' }, headOffice);
+      expect(onLeave.errors).toBeUndefined();
+      const away = await app.gql<{ therapist: TherapistView }>(GET, { id: sam.id }, client);
+      expect(away.data?.therapist).toMatchObject({ status: 'active', leftOn: null });
+    });
+
     it('lists only the caller’s scope: own clinics, or only themself for a therapist', async () => {
       const clinic = (await clinics.clinic({ name: 'Harrogate' })).id;
       const other = (await clinics.clinic({ name: 'Ripon' })).id;

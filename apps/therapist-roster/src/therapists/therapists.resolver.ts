@@ -42,7 +42,10 @@ export class TherapistsResolver {
     };
   }
 
-  @Query(() => TherapistModel)
+  @Query(() => TherapistModel, {
+    description:
+      'One therapist: in full for head office, clinic staff at their clinics and the therapist themself; the public profile (no email or phone) for integrators in their grant and for clients (any therapist, e.g. the one on their booking).',
+  })
   async therapist(
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID }) id: string,

@@ -20,7 +20,11 @@ import { normalisePersonName } from './domain/person-name';
 import type { Profession } from './domain/profession';
 import type { Specialty } from './domain/specialty';
 import type { Therapist } from './domain/therapist';
-import type { TherapistView } from './domain/therapist-view';
+import {
+  clientProfileOf,
+  type TherapistView,
+  withoutContactDetails,
+} from './domain/therapist-view';
 import {
   decodeTherapistCursor,
   DEFAULT_PAGE_SIZE,
@@ -38,6 +42,7 @@ import {
 import {
   maySeeContactDetails,
   scopeAllows,
+  therapistProfileAccess,
   therapistReadScope,
 } from './domain/therapist-read-scope';
 import type { TherapistStatus } from './domain/therapist-status';
@@ -339,14 +344,30 @@ export class TherapistsService {
     });
   }
 
-  /** One therapist, if the caller may read them; integrators get no contact details. */
+  /**
+   * One therapist, if the caller may read them: integrators get it without contact details,
+   * clients the public profile (clientProfileOf); see therapistProfileAccess.
+   */
   async getTherapist(caller: Caller, id: string): Promise<TherapistView> {
     requireTherapistId(id);
     const therapist = await this.requireTherapist(id);
-    if (!this.canRead(caller, therapist)) {
-      throw new ForbiddenError(`therapist ${id} does not work at a clinic your login may act for`);
+    const access = therapistProfileAccess(caller, therapist);
+    switch (access) {
+      case 'full':
+        return therapist;
+      case 'no_contact':
+        return withoutContactDetails(therapist);
+      case 'public':
+        return clientProfileOf(therapist);
+      case 'none':
+        throw new ForbiddenError(
+          `therapist ${id} does not work at a clinic your login may act for`,
+        );
+      default: {
+        const unreachable: never = access;
+        throw new Error(`unknown access ${String(unreachable)}`);
+      }
     }
-    return redactFor(caller, therapist);
   }
 
   /**
@@ -613,5 +634,5 @@ function changedFields(before: Therapist, after: Therapist): string[] {
 }
 
 function redactFor(caller: Caller, therapist: Therapist): TherapistView {
-  return maySeeContactDetails(caller) ? therapist : { ...therapist, email: null, phone: null };
+  return maySeeContactDetails(caller) ? therapist : withoutContactDetails(therapist);
 }

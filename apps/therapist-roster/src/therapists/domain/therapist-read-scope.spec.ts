@@ -1,5 +1,10 @@
 import type { Caller } from '@app/auth';
-import { maySeeContactDetails, scopeAllows, therapistReadScope } from './therapist-read-scope';
+import {
+  maySeeContactDetails,
+  scopeAllows,
+  therapistProfileAccess,
+  therapistReadScope,
+} from './therapist-read-scope';
 
 const LEEDS = '11111111-1111-4111-8111-111111111111';
 const YORK = '22222222-2222-4222-8222-222222222222';
@@ -59,5 +64,44 @@ describe(maySeeContactDetails.name, () => {
     expect(maySeeContactDetails(caller({ role: 'integrator', clinicIds: [LEEDS] }))).toBe(false);
     expect(maySeeContactDetails(caller({ role: 'receptionist', clinicIds: [LEEDS] }))).toBe(true);
     expect(maySeeContactDetails(caller({ role: 'head_office_admin' }))).toBe(true);
+  });
+});
+
+describe(therapistProfileAccess.name, () => {
+  const atLeeds = { id: SAM, clinicIds: [LEEDS] };
+  const OTHER = '44444444-4444-4444-8444-444444444444';
+  const CLIENT = '55555555-5555-4555-8555-555555555555';
+
+  it('gives a client the public profile of any therapist, whichever clinic they work at', () => {
+    const client = caller({ role: 'client', clientId: CLIENT });
+    expect(therapistProfileAccess(client, atLeeds)).toBe('public');
+    expect(therapistProfileAccess(client, { id: OTHER, clinicIds: [YORK] })).toBe('public');
+    expect(therapistProfileAccess(client, { id: OTHER, clinicIds: [] })).toBe('public');
+  });
+
+  it('gives an integrator the record without contact details in its grant and nothing outside it', () => {
+    const integrator = caller({ role: 'integrator', clinicIds: [LEEDS] });
+    expect(therapistProfileAccess(integrator, atLeeds)).toBe('no_contact');
+    expect(therapistProfileAccess(integrator, { id: OTHER, clinicIds: [YORK] })).toBe('none');
+  });
+
+  it('gives staff the full record in their scope and nothing outside it', () => {
+    const reception = caller({ role: 'receptionist', clinicIds: [LEEDS] });
+    expect(therapistProfileAccess(reception, atLeeds)).toBe('full');
+    expect(therapistProfileAccess(reception, { id: OTHER, clinicIds: [YORK] })).toBe('none');
+    expect(therapistProfileAccess(caller({ role: 'head_office_admin' }), atLeeds)).toBe('full');
+    expect(therapistProfileAccess(caller({ role: 'clinical_lead' }), atLeeds)).toBe('full');
+  });
+
+  it('gives a therapist their own full record and not a colleague', () => {
+    const sam = caller({ role: 'therapist', clinicIds: [LEEDS], therapistId: SAM });
+    expect(therapistProfileAccess(sam, atLeeds)).toBe('full');
+    expect(therapistProfileAccess(sam, { id: OTHER, clinicIds: [LEEDS] })).toBe('none');
+  });
+
+  it('keeps clients out of the read scope (lists and certifications)', () => {
+    const client = caller({ role: 'client', clientId: CLIENT });
+    expect(scopeAllows(therapistReadScope(client), atLeeds)).toBe(false);
+    expect(maySeeContactDetails(client)).toBe(false);
   });
 });

@@ -62,6 +62,31 @@ export function maySeeContactDetails(caller: Caller): boolean {
   return caller.role !== 'integrator' && caller.role !== 'client';
 }
 
+/**
+ * How much of one therapist a caller may read:
+ * - `full`: the whole record, contact details included (staff in their read scope);
+ * - `no_contact`: the record without email and phone: integrators in their grant;
+ * - `public`: the client view (clientProfileOf: name, profession, HCPC number, specialties,
+ *   clinics; leave and leaving date private): clients, for any therapist they ask for by id
+ *   (the one on their booking, or one offered by availability when they book online);
+ * - `none`: nothing (FORBIDDEN).
+ * Certifications, lists and everything else follow the read scope alone: clients get none.
+ */
+export type TherapistProfileAccess = 'full' | 'no_contact' | 'public' | 'none';
+
+export function therapistProfileAccess(
+  caller: Caller,
+  therapist: { readonly id: string; readonly clinicIds: readonly string[] },
+): TherapistProfileAccess {
+  if (caller.role === 'client') {
+    return 'public';
+  }
+  if (!scopeAllows(therapistReadScope(caller), therapist)) {
+    return 'none';
+  }
+  return maySeeContactDetails(caller) ? 'full' : 'no_contact';
+}
+
 /** Used by `canManage*`: a clinic manager acts for the clinics in their token. */
 export function managesClinic(caller: Caller, clinicId: string): boolean {
   return caller.role === 'clinic_manager' && canActForClinic(caller, clinicId);
