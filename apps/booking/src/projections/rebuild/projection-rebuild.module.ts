@@ -33,17 +33,23 @@ export class ProjectionRebuildModule implements OnApplicationShutdown {
       clientId: options.kafkaClientId,
       log: options.log,
     });
+    const dataSource = serviceDataSourceOptions({
+      url: options.databaseUrl,
+      entities: bookingDefinition.entities,
+      migrations: bookingDefinition.migrations,
+      applicationName: 'booking-rebuild-projections',
+    });
     return {
       module: ProjectionRebuildModule,
       imports: [
-        TypeOrmModule.forRoot(
-          serviceDataSourceOptions({
-            url: options.databaseUrl,
-            entities: bookingDefinition.entities,
-            migrations: bookingDefinition.migrations,
-            applicationName: 'booking-rebuild-projections',
-          }),
-        ),
+        TypeOrmModule.forRoot({
+          ...dataSource,
+          // A one-shot command: report an unreachable database after a few seconds, not 30,
+          // also when the host drops packets (no TCP answer at all).
+          extra: { ...dataSource.extra, connectionTimeoutMillis: 3_000 },
+          retryAttempts: 2,
+          retryDelay: 1_000,
+        }),
         ClinicProjectionModule,
         ProjectionsModule,
       ],

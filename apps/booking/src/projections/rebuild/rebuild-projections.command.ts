@@ -6,6 +6,7 @@ import { bookingDefinition } from '../../booking.definition';
 import type { TopicReplayCounts } from './event-replayer';
 import { ProjectionRebuildModule } from './projection-rebuild.module';
 import { ProjectionRebuildService } from './projection-rebuild.service';
+import { rebuildFailureMessage } from './rebuild-failure';
 
 /**
  * `node dist/apps/booking/src/main.js rebuild-projections`: empties booking's projection tables
@@ -29,15 +30,21 @@ export async function rebuildProjectionsCommand(): Promise<void> {
           `${topic.invalid} invalid, ${topic.failed} failed (of ${topic.total})`,
       ]),
     );
+  const targets = { databaseUrl: config.database.url, kafkaBrokers: config.kafka.brokers };
   try {
+    logger.info(
+      { database: config.database.name, kafkaBrokers: config.kafka.brokers },
+      'connecting to the booking database and Kafka',
+    );
     const app = await NestFactory.createApplicationContext(
       ProjectionRebuildModule.forRoot({
-        databaseUrl: config.database.url,
-        kafkaBrokers: config.kafka.brokers,
+        ...targets,
         kafkaClientId: `${config.kafka.clientId}-rebuild`,
         log: logger.child({ component: 'kafka' }),
       }),
-      { logger: false },
+      // abortOnError false: a failure to start (e.g. no database) reaches the catch below and
+      // is logged, instead of Nest exiting silently (its own logger is off).
+      { logger: false, abortOnError: false },
     );
     try {
       const started = Date.now();
@@ -64,7 +71,10 @@ export async function rebuildProjectionsCommand(): Promise<void> {
       await app.close();
     }
   } catch (error) {
-    logger.fatal({ err: error }, 'projection rebuild failed; the projections are unchanged');
+    logger.fatal(
+      { err: error },
+      `projection rebuild failed, the projections are unchanged: ${rebuildFailureMessage(error, targets)}`,
+    );
     process.exit(1);
   }
   process.exit(0);
