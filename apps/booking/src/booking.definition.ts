@@ -15,9 +15,11 @@ import { TreatmentOfferings1763920400000 } from './migrations/1763920400000-Trea
 
 import { BookingSeriesEntity } from './series/booking-series.entity';
 import { BookingSeries1763920500000 } from './migrations/1763920500000-BookingSeries';
+import { SeriesMaintenance1763921000000 } from './migrations/1763921000000-SeriesMaintenance';
 
 import { BookingAttention1763920700000 } from './migrations/1763920700000-BookingAttention';
 import { Waitlist1763920600000 } from './migrations/1763920600000-Waitlist';
+import { WaitlistExpiry1763920800000 } from './migrations/1763920800000-WaitlistExpiry';
 
 export const bookingDefinition: ServiceDefinition = {
   name: 'booking',
@@ -38,8 +40,10 @@ export const bookingDefinition: ServiceDefinition = {
     Bookings1763920200000,
     TreatmentOfferings1763920400000,
     BookingSeries1763920500000,
+    SeriesMaintenance1763921000000,
     BookingAttention1763920700000,
     Waitlist1763920600000,
+    WaitlistExpiry1763920800000,
   ],
   orphanedTypes: [ClinicModel],
 };

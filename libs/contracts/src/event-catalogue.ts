@@ -51,6 +51,7 @@ import {
   ConsentChangedV1,
 } from './events/client.events';
 import {
+  WaitlistExpiredV1,
   WaitlistJoinedV1,
   WaitlistOfferExpiredV1,
   WaitlistOfferMadeV1,
@@ -127,6 +128,7 @@ export const PLATFORM_EVENTS: readonly EventDefinition[] = [
   WaitlistJoinedV1,
   WaitlistOfferMadeV1,
   WaitlistOfferExpiredV1,
+  WaitlistExpiredV1,
   BookingNeedsRescheduleV1,
   BookingAttentionClearedV1,
 ];

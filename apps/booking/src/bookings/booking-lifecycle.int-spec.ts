@@ -10,6 +10,25 @@ import { BookingError } from './bookings.errors';
 import { BookingsRepository } from './bookings.repository';
 import { HoldExpiryJob } from './hold-expiry.job';
 import {
+  BOOKING,
+  bookingAndOutboxCounts,
+  bookingRow,
+  BookingView,
+  CANCEL,
+  CHECK_IN,
+  CLIENT_BOOKINGS,
+  CLINIC_DIARY,
+  COMPLETE,
+  CONFIRM,
+  GqlError,
+  gqlFails,
+  gqlOk,
+  HOLD,
+  NO_SHOW,
+  RESCHEDULE,
+  THERAPIST_DIARY,
+} from './test-support/booking-graphql';
+import {
   BookingWorld,
   daysAhead,
   hoursAhead,
@@ -17,49 +36,6 @@ import {
   seedBookingWorld,
   TREATMENTS,
 } from './test-support/booking-world';
-
-const FIELDS = `id status clinicId clientId therapistId roomId treatmentId startsAt endsAt
-  localStart localEnd timezone holdExpiresAt pricePence currency cancelledBy lateCancellation
-  lateFeePence version`;
-const HOLD = `mutation Hold($input: HoldBookingInput!) { holdBooking(input: $input) { ${FIELDS} } }`;
-const CONFIRM = `mutation Confirm($id: ID!, $key: String!) { confirmBooking(id: $id, idempotencyKey: $key) { ${FIELDS} } }`;
-const RESCHEDULE = `mutation Move($id: ID!, $input: RescheduleBookingInput!, $key: String!) {
-  rescheduleBooking(id: $id, input: $input, idempotencyKey: $key) { ${FIELDS} } }`;
-const CANCEL = `mutation Cancel($id: ID!, $key: String!, $reason: CancellationReason) {
-  cancelBooking(id: $id, idempotencyKey: $key, reason: $reason) { ${FIELDS} } }`;
-const CHECK_IN = `mutation CheckIn($id: ID!) { checkInBooking(id: $id) { ${FIELDS} } }`;
-const COMPLETE = `mutation Complete($id: ID!) { completeBooking(id: $id) { ${FIELDS} } }`;
-const NO_SHOW = `mutation NoShow($id: ID!) { markNoShow(id: $id) { ${FIELDS} } }`;
-const CLINIC_DIARY = `query D($clinicId: ID!, $from: DateTime!, $to: DateTime!) {
-  clinicDiary(clinicId: $clinicId, from: $from, to: $to) { id } }`;
-const THERAPIST_DIARY = `query D($therapistId: ID!, $from: DateTime!, $to: DateTime!) {
-  therapistDiary(therapistId: $therapistId, from: $from, to: $to) { id } }`;
-const CLIENT_BOOKINGS = `query C($clientId: ID!) { clientBookings(clientId: $clientId) { id } }`;
-const BOOKING = `query B($id: ID!) { booking(id: $id) { id } }`;
-
-interface BookingView {
-  id: string;
-  status: string;
-  clinicId: string;
-  clientId: string;
-  therapistId: string;
-  roomId: string;
-  treatmentId: string;
-  startsAt: string;
-  endsAt: string;
-  localStart: string;
-  localEnd: string;
-  timezone: string;
-  holdExpiresAt: string | null;
-  pricePence: number;
-  currency: string;
-  cancelledBy: string | null;
-  lateCancellation: boolean | null;
-  lateFeePence: number | null;
-  version: number;
-}
-
-type GqlError = { message: string; extensions?: { code?: string } & Record<string, unknown> };
 
 describe('booking lifecycle through GraphQL (real PostgreSQL and Kafka)', () => {
   let app: ServiceTestApp;
@@ -98,42 +74,21 @@ describe('booking lifecycle through GraphQL (real PostgreSQL and Kafka)', () => 
     };
   }
 
-  async function ok<T>(query: string, variables: Record<string, unknown>, token: string) {
-    const res = await app.gql<Record<string, T>>(query, variables, token);
-    expect(res.errors).toBeUndefined();
-    return Object.values(res.data ?? {})[0];
-  }
-
-  async function fails(
+  const ok = <T>(query: string, variables: Record<string, unknown>, token: string) =>
+    gqlOk<T>(app, query, variables, token);
+  const fails = (
     query: string,
     variables: Record<string, unknown>,
     token: string,
-  ): Promise<GqlError> {
-    const res = await app.gql(query, variables, token);
-    expect(res.errors).toHaveLength(1);
-    return res.errors![0];
-  }
+  ): Promise<GqlError> => gqlFails(app, query, variables, token);
 
   const hold = (input: Record<string, unknown>, token = staff) =>
     ok<BookingView>(HOLD, { input }, token);
   const confirm = (id: string, token = staff) =>
     ok<BookingView>(CONFIRM, { id, key: randomUUID() }, token);
 
-  async function counts(): Promise<{ bookings: number; outbox: number }> {
-    const [row] = await app.dataSource.query<{ bookings: number; outbox: number }[]>(
-      `SELECT (SELECT count(*) FROM booking)::int AS bookings,
-              (SELECT count(*) FROM outbox)::int AS outbox`,
-    );
-    return row;
-  }
-
-  async function row(id: string): Promise<Record<string, unknown>> {
-    const [found] = await app.dataSource.query<Record<string, unknown>[]>(
-      `SELECT * FROM booking WHERE id = $1`,
-      [id],
-    );
-    return found;
-  }
+  const counts = () => bookingAndOutboxCounts(app);
+  const row = (id: string) => bookingRow(app, id);
 
   const byBooking = (id: string) => (event: EventEnvelope) => event.aggregateId === id;
 

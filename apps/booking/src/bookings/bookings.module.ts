@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AvailabilityModule } from '../availability/availability.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { BookingInputsRepository } from './booking-inputs.repository';
+import { BookingLocalOffsetsResolver } from './booking-local-offsets.resolver';
 import { BookingReferencesResolver } from './booking-references.resolver';
 import { BookingsRepository } from './bookings.repository';
 import { BookingsResolver } from './bookings.resolver';
@@ -17,6 +18,7 @@ import { HoldExpiryJob } from './hold-expiry.job';
     BookingsResolver,
     HoldExpiryJob,
     BookingReferencesResolver,
+    BookingLocalOffsetsResolver,
   ],
   exports: [BookingsService],
 })

@@ -22,6 +22,7 @@ import type { Treatment } from '../catalogue/domain/treatment';
 import { BOOKING_CLOCK, BookingClock, systemClock } from './booking-clock';
 import { bookingStateOf } from './booking-event-data';
 import { BookingInputsRepository } from './booking-inputs.repository';
+import { lockClient, lockTherapistSchedule } from './booking-locks';
 import { BookingError, BookingErrorCode } from './bookings.errors';
 import { BookingsRepository, overlapOf } from './bookings.repository';
 import { Booking, HOLD_MINUTES } from './domain/booking';
@@ -31,6 +32,7 @@ import {
   cancelledByOf,
   denialOf,
   readScopeDenial,
+  roleDenialOf,
 } from './domain/booking-permissions';
 import { BookingAction, transition } from './domain/booking-state-machine';
 import { cancellationTerms } from './domain/cancellation-policy';
@@ -145,6 +147,7 @@ export class BookingsService {
   }
 
   async confirmBooking(caller: Caller, id: string, idempotencyKey: string): Promise<Booking> {
+    requireRoleAllowed(caller, 'confirm');
     return this.keyed(
       caller,
       'confirmBooking',
@@ -174,6 +177,7 @@ export class BookingsService {
     command: RescheduleCommand,
     idempotencyKey: string,
   ): Promise<Booking> {
+    requireRoleAllowed(caller, 'reschedule');
     if (command.therapistId !== undefined && command.therapistId !== null) {
       requireUuid(command.therapistId, 'therapistId');
     }
@@ -237,6 +241,7 @@ export class BookingsService {
     reason: string | null,
     idempotencyKey: string,
   ): Promise<Booking> {
+    requireRoleAllowed(caller, 'cancel');
     return this.keyed(
       caller,
       'cancelBooking',
@@ -280,46 +285,15 @@ export class BookingsService {
   }
 
   async checkInBooking(caller: Caller, id: string): Promise<Booking> {
-    return this.unkeyed(caller, id, 'check_in', async (tx, current, now) => {
-      const next = await this.apply(tx, current, 'check_in', now, { checkedInAt: now });
-      await this.outbox.append(tx, BookingCheckedInV1, {
-        aggregateId: next.id,
-        clinicId: next.clinicId,
-        data: { ...bookingStateOf(next), status: 'checked_in' },
-      });
-      return next;
-    });
+    return this.unkeyed(caller, id, 'check_in');
   }
 
   async completeBooking(caller: Caller, id: string): Promise<Booking> {
-    return this.unkeyed(caller, id, 'complete', async (tx, current, now) => {
-      const next = await this.apply(tx, current, 'complete', now, { completedAt: now });
-      await this.outbox.append(tx, BookingCompletedV1, {
-        aggregateId: next.id,
-        clinicId: next.clinicId,
-        data: { ...bookingStateOf(next), status: 'completed' },
-      });
-      return next;
-    });
+    return this.unkeyed(caller, id, 'complete');
   }
 
   async markNoShow(caller: Caller, id: string): Promise<Booking> {
-    return this.unkeyed(caller, id, 'no_show', async (tx, current, now) => {
-      transition(current.status, 'no_show');
-      if (now < current.startsAt) {
-        throw new BookingError(
-          BookingErrorCode.NoShowBeforeStart,
-          `the appointment starts at ${current.startsAt.toISOString()}; mark a no-show only after it has started`,
-        );
-      }
-      const next = await this.apply(tx, current, 'no_show', now, { noShowAt: now });
-      await this.outbox.append(tx, BookingNoShowV1, {
-        aggregateId: next.id,
-        clinicId: next.clinicId,
-        data: { ...bookingStateOf(next), status: 'no_show' },
-      });
-      return next;
-    });
+    return this.unkeyed(caller, id, 'no_show');
   }
 
   /**
@@ -592,22 +566,56 @@ export class BookingsService {
     });
   }
 
-  private async unkeyed(
-    caller: Caller,
-    id: string,
-    command: BookingCommand,
-    work: (tx: Tx, current: Booking, now: Date) => Promise<Booking>,
-  ): Promise<Booking> {
+  /**
+   * check_in, complete and no_show: the permission, the transition with its time stamp and
+   * its event, in one transaction. They take no idempotency key: a retry of a transition that
+   * already happened (by a caller who may do it) returns the booking as it is, no second event.
+   */
+  private async unkeyed(caller: Caller, id: string, command: UnkeyedCommand): Promise<Booking> {
+    requireRoleAllowed(caller, command);
     requireUuid(id, 'id');
     return this.transactions.run(async (tx) => {
       const current = await this.lockVisible(tx, caller, id);
       requireAllowed(caller, command, current);
-      // A retry of a transition that already happened (the caller may do it) returns the
-      // booking as it is, with no second event: these mutations take no idempotency key.
       if (current.status === UNKEYED_RESULT[command]) {
         return current;
       }
-      return work(tx, current, this.clock.now());
+      const now = this.clock.now();
+      transition(current.status, command);
+      if (command === 'no_show' && now < current.startsAt) {
+        throw new BookingError(
+          BookingErrorCode.NoShowBeforeStart,
+          `the appointment starts at ${current.startsAt.toISOString()}; mark a no-show only after it has started`,
+        );
+      }
+      const next = await this.apply(tx, current, command, now, unkeyedStamp(command, now));
+      const event = { aggregateId: next.id, clinicId: next.clinicId };
+      const state = bookingStateOf(next);
+      switch (command) {
+        case 'check_in':
+          await this.outbox.append(tx, BookingCheckedInV1, {
+            ...event,
+            data: { ...state, status: 'checked_in' },
+          });
+          break;
+        case 'complete':
+          await this.outbox.append(tx, BookingCompletedV1, {
+            ...event,
+            data: { ...state, status: 'completed' },
+          });
+          break;
+        case 'no_show':
+          await this.outbox.append(tx, BookingNoShowV1, {
+            ...event,
+            data: { ...state, status: 'no_show' },
+          });
+          break;
+        default: {
+          const unreachable: never = command;
+          throw new Error(`unknown transition ${String(unreachable)}`);
+        }
+      }
+      return next;
     });
   }
 
@@ -683,10 +691,12 @@ export class BookingsService {
     const appointmentDate = localStart.slice(0, 10);
     if (request.exceptBookingId === null) {
       // A new booking waits for an erasure of its client being applied (same lock).
-      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-        `booking.client:${request.clientId}`,
-      ]);
+      await lockClient(tx, request.clientId);
     }
+    // Shared with other placements, exclusive for the time-off reaction: this booking either
+    // reads time off the reaction recorded (availability below) or commits before the
+    // reaction looks for bookings to flag. Taken before anything of the schedule is read.
+    await lockTherapistSchedule(tx, request.therapistId, 'shared');
     if (await this.inputs.isErased(tx, request.clientId)) {
       throw new BookingError(
         BookingErrorCode.ClientErased,
@@ -883,22 +893,45 @@ export class BookingsService {
   }
 }
 
+/** The transitions that take no idempotency key (see BookingsService.unkeyed). */
+type UnkeyedCommand = Extract<BookingCommand, 'check_in' | 'complete' | 'no_show'>;
+
 /** The status each unkeyed transition leads to: a repeat of it is answered with the booking. */
-const UNKEYED_RESULT: Partial<Record<BookingCommand, Booking['status']>> = {
+const UNKEYED_RESULT: Record<UnkeyedCommand, Booking['status']> = {
   check_in: 'checked_in',
   complete: 'completed',
   no_show: 'no_show',
 };
 
+/** The time stamp an unkeyed transition sets. */
+function unkeyedStamp(command: UnkeyedCommand, now: Date): Partial<Booking> {
+  switch (command) {
+    case 'check_in':
+      return { checkedInAt: now };
+    case 'complete':
+      return { completedAt: now };
+    case 'no_show':
+      return { noShowAt: now };
+    default: {
+      const unreachable: never = command;
+      throw new Error(`unknown transition ${String(unreachable)}`);
+    }
+  }
+}
+
 /** Attempts when a concurrent booking took the room chosen for us (another may be free). */
 const ROOM_RACE_ATTEMPTS = 3;
 
 /**
- * Runs `attempt` (a whole transaction) again when it lost a race for a room the service
- * picked itself: the winner's commit is visible to the next attempt, which picks another
- * free room or reports the slot unavailable. A room the caller named is not retried.
+ * Runs `attempt` (a whole transaction, or one series session under its savepoint) again
+ * when it lost a race for a room the service picked itself: the winner's commit is visible
+ * to the next attempt, which picks another free room or reports the slot unavailable. A
+ * room the caller named is not retried.
  */
-async function retryingRoomRace<T>(roomChosenByUs: boolean, attempt: () => Promise<T>): Promise<T> {
+export async function retryingRoomRace<T>(
+  roomChosenByUs: boolean,
+  attempt: () => Promise<T>,
+): Promise<T> {
   for (let attempts = 1; ; attempts++) {
     try {
       return await attempt();
@@ -957,6 +990,14 @@ function requireSelfBookable(caller: Caller, treatment: Treatment): void {
 /** Integrators read bookings only with bookings:read or bookings:write. */
 function requireReadScope(caller: Caller): void {
   const denial = readScopeDenial(caller);
+  if (denial !== undefined) {
+    throw new ForbiddenError(denial);
+  }
+}
+
+/** Refuses a command the caller's role never may do, before the booking is looked up. */
+function requireRoleAllowed(caller: Caller, command: BookingCommand): void {
+  const denial = roleDenialOf(caller, command);
   if (denial !== undefined) {
     throw new ForbiddenError(denial);
   }

@@ -21,6 +21,9 @@ import {
   seedBookingWorld,
   TREATMENTS,
 } from '../bookings/test-support/booking-world';
+import { clientLockName } from '../bookings/booking-locks';
+import { ScheduleProjectionRepository } from '../projections/schedules/schedule-projection.repository';
+import { ScheduleProjectionService } from '../projections/schedules/schedule-projection.service';
 import { certificationState, eventually } from '../projections/test-support/projection-events';
 import { REACTIONS_CONSUMER_GROUP } from './reactions.consumer';
 import { ReactionsRepository } from './reactions.repository';
@@ -580,6 +583,7 @@ describe('reactions: booking reacting to time off, lapsed certifications and era
       new ReactionsRepository(),
       new OutboxWriter(),
       transactions,
+      new ScheduleProjectionService(new ScheduleProjectionRepository()),
     );
     const envelope: EventEnvelope<ReturnType<typeof erasure>> = {
       eventId: randomUUID(),
@@ -624,7 +628,7 @@ describe('reactions: booking reacting to time off, lapsed certifications and era
     await runner.startTransaction();
     try {
       await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-        `booking.client:${clientId}`,
+        clientLockName(clientId),
       ]);
       let settled = false;
       const hold = app
@@ -662,6 +666,66 @@ describe('reactions: booking reacting to time off, lapsed certifications and era
       }
       await runner.release();
     }
+  }, 120_000);
+
+  it('joining a waitlist waits for the per-client lock an erasure holds, then is refused with CLIENT_ERASED and writes nothing', async () => {
+    const clientId = await clearedClient();
+    const counts = async () => {
+      const [row] = await app.dataSource.query<{ entries: number; outbox: number }[]>(
+        `SELECT (SELECT count(*)::int FROM waitlist_entry WHERE client_id = $1) AS entries,
+                (SELECT count(*)::int FROM outbox WHERE event_type = 'waitlist.joined') AS outbox`,
+        [clientId],
+      );
+      return row;
+    };
+    const before = await counts();
+    const runner = app.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      // What onClientErased does first: the client's lock, then the erasure record.
+      await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        clientLockName(clientId),
+      ]);
+      const join = app.gql(
+        JOIN,
+        {
+          input: {
+            clientId,
+            clinicId: world.clinicId,
+            treatmentId: TREATMENTS.pnf30,
+            fromDate: londonLocal(daysAhead(3)).slice(0, 10),
+            toDate: londonLocal(daysAhead(6)).slice(0, 10),
+          },
+        },
+        await receptionist(),
+      );
+      await eventually(async () => {
+        const [row] = await app.dataSource.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM pg_locks
+            WHERE locktype = 'advisory' AND NOT granted AND objsubid = 1
+              AND ((classid::bigint << 32) | objid::bigint) = hashtextextended($1, 0)`,
+          [clientLockName(clientId)],
+        );
+        expect(row.n).toBe(1);
+      }, 30_000);
+      await runner.query(
+        `INSERT INTO client_erasure_projection
+           (client_id, clinic_ids, erased_at, retention_until, last_event_id)
+         VALUES ($1, $2, now(), '2034-01-01', $3)`,
+        [clientId, [world.clinicId], randomUUID()],
+      );
+      await runner.commitTransaction();
+      const result = await join;
+      expect(result.errors?.[0]?.extensions?.code).toBe('CLIENT_ERASED');
+      expect(result.data ?? null).toBeNull();
+    } finally {
+      if (runner.isTransactionActive) {
+        await runner.rollbackTransaction();
+      }
+      await runner.release();
+    }
+    expect(await counts()).toEqual(before);
   }, 120_000);
 
   it('a flagged booking rescheduled out of the time off or to another therapist is cleared (booking.attention_cleared); cancelled, its flag closes', async () => {

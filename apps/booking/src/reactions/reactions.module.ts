@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProjectionsModule } from '../projections/projections.module';
 import { ReactionsConsumer } from './reactions.consumer';
 import { ReactionsRepository } from './reactions.repository';
 import { ReactionsResolver } from './reactions.resolver';
@@ -9,6 +10,7 @@ import { ReactionsService } from './reactions.service';
  * future bookings for the clinic (booking.needs_reschedule), client.erased pseudonymises.
  */
 @Module({
+  imports: [ProjectionsModule],
   providers: [ReactionsRepository, ReactionsService, ReactionsResolver, ReactionsConsumer],
 })
 export class ReactionsModule {}

@@ -246,17 +246,6 @@ export class ReactionsRepository {
   }
 
   /**
-   * Takes the per-client lock held until `tx` ends: the projection's lockErasure and
-   * placing a new booking (bookings.service placeSlot) take the same one, so a hold and the
-   * erasure of its client wait for each other.
-   */
-  async lockClient(tx: Tx, clientId: string): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `booking.client:${clientId}`,
-    ]);
-  }
-
-  /**
    * Records the erasure in booking's projection now (insert-or-ignore; the projection
    * consumer group does the same, whichever comes first), so every booking placed after this
    * transaction is refused with CLIENT_ERASED, and drops what the projection held on the

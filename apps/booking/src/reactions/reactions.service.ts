@@ -20,6 +20,9 @@ import { OutboxWriter, TransactionRunner } from '@app/messaging';
 import { ForbiddenError } from '@app/platform/errors/forbidden.error';
 import { requireClinicAccess } from '@app/platform/errors/require-clinic-access';
 import { TRANSACTIONS } from '@app/platform/platform.tokens';
+import { lockClient, lockTherapistSchedule } from '../bookings/booking-locks';
+import { stampOf } from '../projections/domain/event-stamp';
+import { ScheduleProjectionService } from '../projections/schedules/schedule-projection.service';
 import {
   AffectedStatus,
   certificationLapseAffects,
@@ -59,18 +62,36 @@ export class ReactionsService {
     private readonly repository: ReactionsRepository,
     private readonly outbox: OutboxWriter,
     @Inject(TRANSACTIONS) private readonly transactions: TransactionRunner<Tx>,
+    private readonly schedules: ScheduleProjectionService,
   ) {}
 
+  /**
+   * time_off.approved: records the time off in booking's schedule projection (the
+   * projection group does the same, whichever comes first; an older event never overwrites
+   * a newer one) and flags every future active booking of the therapist it overlaps. Under
+   * the therapist's schedule lock, taken exclusively (placements take it shared): a booking
+   * placed at the same moment either committed before this looks for bookings (flagged
+   * here) or reads the time off recorded here (refused), whichever consumer group sees the
+   * event first. Nothing is flagged once a later cancellation of the time off is recorded.
+   */
   async onTimeOffApproved(
     event: EventEnvelope<EventData<typeof TimeOffApprovedV1>>,
     tx: Tx,
     now = new Date(),
   ): Promise<void> {
     const { timeOffId, therapistId } = event.data;
-    const timeOff = {
-      startsAt: new Date(event.data.startsAt),
-      endsAt: new Date(event.data.endsAt),
-    };
+    const startsAt = new Date(event.data.startsAt);
+    const endsAt = new Date(event.data.endsAt);
+    // The overlapping rows before the lock: a reschedule locks its row and then takes the
+    // lock shared, so taking the lock first could deadlock with it.
+    await this.repository.lockTherapistBookingsOverlapping(tx, therapistId, startsAt, endsAt, now);
+    await lockTherapistSchedule(tx, therapistId, 'exclusive');
+    await this.schedules.timeOffApproved(event.data, stampOf(event), tx);
+    const timeOff = await this.repository.timeOff(tx, timeOffId);
+    if (timeOff?.status !== 'approved') {
+      return; // a later time_off.cancelled is already recorded
+    }
+    // Again under the lock: also the bookings placed while this waited for it.
     const candidates = await this.repository.lockTherapistBookingsOverlapping(
       tx,
       therapistId,
@@ -83,11 +104,16 @@ export class ReactionsService {
     }
   }
 
+  /**
+   * time_off.cancelled: records the cancellation in booking's schedule projection (as for an
+   * approval, whichever group comes first) and clears the flags that time off raised.
+   */
   async onTimeOffCancelled(
     event: EventEnvelope<EventData<typeof TimeOffCancelledV1>>,
     tx: Tx,
     now = new Date(),
   ): Promise<void> {
+    await this.schedules.timeOffCancelled(event.data, stampOf(event), tx);
     const cleared = await this.repository.clearBySource(
       tx,
       'therapist_time_off',
@@ -157,7 +183,7 @@ export class ReactionsService {
     now = new Date(),
   ): Promise<void> {
     const { clientId } = event.data;
-    await this.repository.lockClient(tx, clientId);
+    await lockClient(tx, clientId);
     await this.repository.recordErasure(tx, { ...event.data, eventId: event.eventId });
     const bookings = await this.repository.lockClientBookings(tx, clientId);
     const pseudonym = randomUUID();

@@ -27,6 +27,14 @@ export class BookingSeriesEntity {
   @Column('integer')
   weeks!: number;
 
+  /** Maintenance sessions after the intensive weeks (migration 1763921000000), 0–12. */
+  @Column('integer', { name: 'maintenance_sessions' })
+  maintenanceSessions!: number;
+
+  /** The care plan's maintenance interval when the series was booked; null without maintenance. */
+  @Column('integer', { name: 'maintenance_every_weeks', nullable: true })
+  maintenanceEveryWeeks!: number | null;
+
   @Column('text', { name: 'preferred_weekdays', array: true })
   preferredWeekdays!: string[];
 

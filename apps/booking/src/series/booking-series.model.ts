@@ -11,6 +11,13 @@ export class BookingSeriesModel {
   @Field(() => ID, { nullable: true }) carePlanId!: string | null;
   @Field(() => Int) sessionsPerWeek!: number;
   @Field(() => Int) weeks!: number;
+  @Field(() => Int, { description: 'Maintenance sessions after the intensive weeks (0: none).' })
+  maintenanceSessions!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Weeks between maintenance sessions (the care plan's, when booked).",
+  })
+  maintenanceEveryWeeks!: number | null;
   @Field(() => [String]) preferredWeekdays!: string[];
   @Field({ description: 'Clinic-local "HH:MM".' }) preferredTime!: string;
   @Field({ description: 'Clinic-local date YYYY-MM-DD.' }) startsOn!: string;

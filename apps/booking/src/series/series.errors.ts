@@ -7,6 +7,8 @@ export enum SeriesErrorCode {
   CarePlanNotActive = 'CARE_PLAN_NOT_ACTIVE',
   /** Some wanted dates could not be placed; nothing was written (extensions.unplaced). */
   SeriesDatesUnavailable = 'SERIES_DATES_UNAVAILABLE',
+  /** Lost to concurrent bookings several times over (deadlock/serialization); nothing was written: try again. */
+  SeriesConflict = 'SERIES_CONFLICT',
 }
 
 function kindOf(code: SeriesErrorCode): ErrorKind {
@@ -16,6 +18,7 @@ function kindOf(code: SeriesErrorCode): ErrorKind {
       return 'not_found';
     case SeriesErrorCode.CarePlanNotActive:
     case SeriesErrorCode.SeriesDatesUnavailable:
+    case SeriesErrorCode.SeriesConflict:
       return 'conflict';
     case SeriesErrorCode.InvalidSeriesInput:
       return 'bad_input';

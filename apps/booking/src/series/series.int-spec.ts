@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { CarePlanCreatedV1, EventEnvelope, TOPICS } from '@app/contracts';
+import {
+  CarePlanCreatedV1,
+  EligibilityChangedV1,
+  EventData,
+  EventEnvelope,
+  TOPICS,
+} from '@app/contracts';
 import { ServiceTestApp, startServiceTestApp } from '@app/platform/test-support/service-test-app';
 import { bookingDefinition } from '../booking.definition';
 import { BookingModule } from '../booking.module';
+import type { QueryRunner } from 'typeorm';
 import { eventually } from '../projections/test-support/projection-events';
 import {
   BookingWorld,
@@ -13,25 +20,38 @@ import {
 } from '../bookings/test-support/booking-world';
 
 const SERIES_FIELDS = `id clinicId clientId therapistId treatmentId carePlanId sessionsPerWeek
-  weeks preferredWeekdays preferredTime startsOn timezone status cancelledAt
-  bookings { id status startsAt localStart therapistId }`;
+  weeks maintenanceSessions maintenanceEveryWeeks preferredWeekdays preferredTime startsOn
+  timezone status cancelledAt bookings { id status startsAt localStart therapistId roomId }`;
 const BOOK = `mutation B($input: BookSeriesInput!) { bookSeries(input: $input) { ${SERIES_FIELDS} } }`;
 const CANCEL_REST = `mutation C($id: ID!, $key: String!) {
   cancelRestOfSeries(seriesId: $id, idempotencyKey: $key, reason: illness) { ${SERIES_FIELDS} } }`;
 const SERIES = `query S($id: ID!) { bookingSeries(id: $id) { ${SERIES_FIELDS} } }`;
 const HOLD = `mutation H($input: HoldBookingInput!) { holdBooking(input: $input) { id } }`;
+const CONFIRM = `mutation F($id: ID!, $key: String!) { confirmBooking(id: $id, idempotencyKey: $key) { id } }`;
 
 interface SeriesView {
   id: string;
+  therapistId: string;
   carePlanId: string | null;
   sessionsPerWeek: number;
   weeks: number;
+  maintenanceSessions: number;
+  maintenanceEveryWeeks: number | null;
+  startsOn: string;
   status: string;
-  bookings: { id: string; status: string; startsAt: string; localStart: string }[];
+  bookings: {
+    id: string;
+    status: string;
+    startsAt: string;
+    localStart: string;
+    therapistId: string;
+    roomId: string;
+  }[];
 }
 interface Unplaced {
   date: string;
   localStart: string;
+  phase: string;
   code: string;
   reason: string;
   alternatives: { startsAt: string; localStart: string }[];
@@ -53,7 +73,7 @@ describe('booking series through GraphQL (real PostgreSQL and Kafka)', () => {
     app = await startServiceTestApp(bookingDefinition, BookingModule.forRoot, {
       watchTopics: [TOPICS.booking],
     });
-    world = await seedBookingWorld(app, { therapists: 4, rooms: 2 });
+    world = await seedBookingWorld(app, { therapists: 8, rooms: 2 });
     staff = await app.token({
       role: 'receptionist',
       clinicIds: [world.clinicId],
@@ -104,6 +124,146 @@ describe('booking series through GraphQL (real PostgreSQL and Kafka)', () => {
   }
 
   const ofBooking = (id: string) => (event: EventEnvelope) => event.aggregateId === id;
+
+  /** The clinic-local date `offset` days after startsOn. */
+  const dateAfter = (offset: number): string =>
+    new Date(Date.parse(`${startsOn}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+
+  /** The UTC instant of a London wall time (GMT or BST). */
+  function londonInstant(date: string, time: string): Date {
+    const asUtc = new Date(`${date}T${time}:00Z`);
+    return londonLocal(asUtc) === `${date}T${time}` ? asUtc : new Date(asUtc.getTime() - 3_600_000);
+  }
+
+  type CarePlanData = EventData<typeof CarePlanCreatedV1>;
+
+  /** An active care plan of the cleared client, as client-record publishes it, projected. */
+  async function carePlan(plan: Partial<CarePlanData>): Promise<string> {
+    const carePlanId = randomUUID();
+    await app.publish(CarePlanCreatedV1, {
+      aggregateId: carePlanId,
+      clinicId: world.clinicId,
+      data: {
+        carePlanId,
+        clientId: world.clients.cleared,
+        clinicId: world.clinicId,
+        version: 1,
+        status: 'active',
+        sessionsPerWeek: 1,
+        weeks: 2,
+        maintenanceEveryWeeks: null,
+        startsOn,
+        preferredTherapistId: null,
+        ...plan,
+      },
+    });
+    await eventually(async () => {
+      const rows = await app.dataSource.query<unknown[]>(
+        `SELECT 1 FROM care_plan_projection WHERE id = $1`,
+        [carePlanId],
+      );
+      expect(rows).toHaveLength(1);
+    }, 60_000);
+    return carePlanId;
+  }
+
+  /** Another client with screening clearance (concurrent series of one client queue up). */
+  async function clearedClient(): Promise<string> {
+    const clientId = randomUUID();
+    await app.publish(EligibilityChangedV1, {
+      aggregateId: clientId,
+      clinicId: world.clinicId,
+      data: {
+        clientId,
+        clinicIds: [world.clinicId],
+        screeningId: randomUUID(),
+        status: 'cleared',
+        validUntil: '2030-01-01',
+        cause: 'screening',
+      },
+    });
+    await eventually(async () => {
+      const rows = await app.dataSource.query<unknown[]>(
+        `SELECT 1 FROM client_eligibility_projection WHERE client_id = $1`,
+        [clientId],
+      );
+      expect(rows).toHaveLength(1);
+    }, 60_000);
+    return clientId;
+  }
+
+  /** A confirmed single booking, through GraphQL. */
+  async function confirmedBooking(therapistId: string, startsAt: Date): Promise<string> {
+    const held = await app.gql<{ holdBooking: { id: string } }>(
+      HOLD,
+      {
+        input: {
+          clinicId: world.clinicId,
+          treatmentId: TREATMENTS.pnf30,
+          therapistId,
+          startsAt: startsAt.toISOString(),
+          clientId: world.clients.cleared,
+          idempotencyKey: randomUUID(),
+        },
+      },
+      staff,
+    );
+    expect(held.errors).toBeUndefined();
+    const id = held.data!.holdBooking.id;
+    const confirmed = await app.gql(CONFIRM, { id, key: randomUUID() }, staff);
+    expect(confirmed.errors).toBeUndefined();
+    return id;
+  }
+
+  /** The room a series tries first (BookingsService picks the first free one by id). */
+  async function firstRoom(): Promise<string> {
+    const rows = await app.dataSource.query<{ room_id: string }[]>(
+      `SELECT room_id FROM clinic_room_projection
+        WHERE clinic_id = $1 AND status = 'active' ORDER BY room_id LIMIT 1`,
+      [world.clinicId],
+    );
+    return rows[0].room_id;
+  }
+
+  /**
+   * A transaction of the test's own on its own connection, standing in for a concurrent
+   * booking that has not committed yet: it moves a booking (pnf30: 30 + 10 minutes) into a
+   * room and time, which a series placing there must wait for.
+   */
+  async function concurrentTransaction(): Promise<{
+    runner: QueryRunner;
+    pid: number;
+    move: (bookingId: string, roomId: string, startsAt: Date) => Promise<void>;
+  }> {
+    const runner = app.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    // PostgreSQL checks for a deadlock once, deadlock_timeout after a backend starts waiting:
+    // this side checks late, so the series (1 s) is always the one that detects it.
+    await runner.query(`SET LOCAL deadlock_timeout = '30s'`);
+    const [{ pid }] = (await runner.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+    const move = async (bookingId: string, roomId: string, startsAt: Date): Promise<void> => {
+      await runner.query(
+        `UPDATE booking SET room_id = $2, starts_at = $3::timestamptz,
+                ends_at = $3::timestamptz + interval '30 minutes',
+                blocks_until = $3::timestamptz + interval '40 minutes'
+          WHERE id = $1`,
+        [bookingId, roomId, startsAt],
+      );
+    };
+    return { runner, pid, move };
+  }
+
+  /** Waits until some other connection is blocked by the backend `pid` (a lock wait). */
+  async function someoneWaitsFor(pid: number): Promise<void> {
+    await eventually(async () => {
+      const rows = await app.dataSource.query<unknown[]>(
+        `SELECT 1 FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
+        [pid],
+      );
+      expect(rows.length).toBeGreaterThan(0);
+    }, 30_000);
+  }
 
   it('places a whole series, confirmed, at 10:00 clinic time, each with booking.confirmed', async () => {
     const before = await counts();
@@ -300,5 +460,296 @@ describe('booking series through GraphQL (real PostgreSQL and Kafka)', () => {
     const changed = await fails(BOOK, { input: { ...variables, preferredTime: '15:00' } });
     expect(changed.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await counts()).toEqual(before);
+  });
+
+  describe('from a care plan: defaults and the maintenance phase', () => {
+    it("places the series with the care plan's preferred therapist from its start date; a given therapistId wins", async () => {
+      const preferred = world.therapistIds[4];
+      const carePlanId = await carePlan({ preferredTherapistId: preferred, weeks: 2 });
+      const before = await counts();
+      const series = await book(
+        input({
+          carePlanId,
+          therapistId: null,
+          startsOn: null,
+          sessionsPerWeek: null,
+          weeks: null,
+          preferredWeekdays: [dayName(1)],
+          preferredTime: '16:00',
+        }),
+      );
+      expect(series).toMatchObject({ therapistId: preferred, startsOn, carePlanId, weeks: 2 });
+      expect(series.bookings.map((b) => [b.therapistId, b.localStart])).toEqual([
+        [preferred, `${dateAfter(1)}T16:00`],
+        [preferred, `${dateAfter(8)}T16:00`],
+      ]);
+      const after = await counts();
+      expect(after.bookings - before.bookings).toBe(2);
+      expect(after.outbox - before.outbox).toBe(2);
+
+      const chosen = world.therapistIds[5];
+      const overridden = await book(
+        input({
+          carePlanId,
+          therapistId: chosen,
+          startsOn: null,
+          sessionsPerWeek: null,
+          weeks: null,
+          preferredWeekdays: [dayName(1)],
+          preferredTime: '17:00',
+        }),
+      );
+      expect(overridden.therapistId).toBe(chosen);
+      expect(overridden.bookings.every((b) => b.therapistId === chosen)).toBe(true);
+    });
+
+    it("starts tomorrow (the clinic's date) when the care plan's start date has passed", async () => {
+      const today = londonLocal(new Date()).slice(0, 10);
+      const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000);
+      const carePlanId = await carePlan({
+        preferredTherapistId: world.therapistIds[4],
+        startsOn: '2025-01-06',
+        weeks: 1,
+      });
+      const series = await book(
+        input({
+          carePlanId,
+          therapistId: null,
+          startsOn: null,
+          sessionsPerWeek: null,
+          weeks: null,
+          preferredWeekdays: [WEEKDAYS[tomorrow.getUTCDay()]],
+          preferredTime: '18:00',
+        }),
+      );
+      expect(series.startsOn).toBe(tomorrow.toISOString().slice(0, 10));
+      expect(series.bookings.map((b) => b.localStart)).toEqual([
+        `${tomorrow.toISOString().slice(0, 10)}T18:00`,
+      ]);
+    });
+
+    it('asks for a therapistId, a startsOn or a care plan with maintenance, writing nothing', async () => {
+      const noTherapist = await carePlan({ preferredTherapistId: null });
+      const before = await counts();
+      const planned = {
+        carePlanId: noTherapist,
+        sessionsPerWeek: null,
+        weeks: null,
+        preferredWeekdays: [dayName(5)],
+        preferredTime: '16:00',
+      };
+      const cases: [Record<string, unknown>, string, string][] = [
+        [{ ...planned, therapistId: null }, 'therapistId', 'give therapistId'],
+        [{ therapistId: null }, 'therapistId', 'give therapistId'],
+        [{ startsOn: null }, 'startsOn', 'give startsOn'],
+        [{ maintenanceSessions: 2 }, 'maintenanceSessions', 'carePlanId'],
+        [{ ...planned, maintenanceSessions: 1 }, 'maintenanceSessions', 'no maintenance phase'],
+        [{ maintenanceSessions: 13 }, 'maintenanceSessions', '0 to 12'],
+      ];
+      for (const [change, field, message] of cases) {
+        const error = await fails(BOOK, { input: input(change) });
+        expect({ code: error.extensions?.code, field: error.extensions?.field }).toEqual({
+          code: 'INVALID_SERIES_INPUT',
+          field,
+        });
+        expect(error.message).toContain(message);
+      }
+      expect(await counts()).toEqual(before);
+    });
+
+    it('places maintenance sessions every maintenanceEveryWeeks on the first preferred weekday, each confirmed', async () => {
+      const therapistId = world.therapistIds[6];
+      const carePlanId = await carePlan({
+        preferredTherapistId: therapistId,
+        sessionsPerWeek: 2,
+        weeks: 2,
+        maintenanceEveryWeeks: 2,
+      });
+      const before = await counts();
+      const series = await book(
+        input({
+          carePlanId,
+          therapistId: null,
+          startsOn: null,
+          sessionsPerWeek: null,
+          weeks: null,
+          preferredWeekdays: [dayName(2), dayName(4)],
+          preferredTime: '08:00',
+          maintenanceSessions: 2,
+        }),
+      );
+      expect(series).toMatchObject({ maintenanceSessions: 2, maintenanceEveryWeeks: 2 });
+      // Intensive: days 2 and 4 of two weeks; the last intensive first weekday is day 9,
+      // then every 2 weeks: days 23 and 37.
+      expect(series.bookings.map((b) => b.localStart)).toEqual(
+        [2, 4, 9, 11, 23, 37].map((day) => `${dateAfter(day)}T08:00`),
+      );
+      expect(series.bookings.every((b) => b.status === 'confirmed')).toBe(true);
+      const after = await counts();
+      expect(after.bookings - before.bookings).toBe(6);
+      expect(after.series - before.series).toBe(1);
+      expect(after.outbox - before.outbox).toBe(6);
+      for (const booking of series.bookings.slice(4)) {
+        const event = await app.event('booking.confirmed', ofBooking(booking.id));
+        expect(event.data).toMatchObject({
+          status: 'confirmed',
+          therapistId,
+          localStart: booking.localStart,
+        });
+      }
+    });
+
+    it('lists an unplaceable maintenance date like the others and writes nothing', async () => {
+      const therapistId = world.therapistIds[7];
+      const carePlanId = await carePlan({
+        preferredTherapistId: therapistId,
+        sessionsPerWeek: 2,
+        weeks: 2,
+        maintenanceEveryWeeks: 2,
+      });
+      await confirmedBooking(therapistId, londonInstant(dateAfter(37), '09:00'));
+      const before = await counts();
+      const error = await fails(BOOK, {
+        input: input({
+          carePlanId,
+          therapistId: null,
+          sessionsPerWeek: null,
+          weeks: null,
+          preferredWeekdays: [dayName(2), dayName(4)],
+          preferredTime: '09:00',
+          maintenanceSessions: 2,
+        }),
+      });
+      expect(error.extensions?.code).toBe('SERIES_DATES_UNAVAILABLE');
+      const unplaced = error.extensions?.unplaced as Unplaced[];
+      expect(unplaced.map((u) => [u.phase, u.localStart, u.code])).toEqual([
+        ['maintenance', `${dateAfter(37)}T09:00`, 'SLOT_UNAVAILABLE'],
+      ]);
+      expect(await counts()).toEqual(before);
+    });
+  });
+
+  describe('concurrent placements', () => {
+    it('places a session in the other room when a concurrent booking takes the room it picked', async () => {
+      const room = await firstRoom();
+      const blocker = await confirmedBooking(
+        world.therapistIds[6],
+        londonInstant(dateAfter(50), '19:00'),
+      );
+      const before = await counts();
+      const concurrent = await concurrentTransaction();
+      try {
+        await concurrent.move(blocker, room, londonInstant(dateAfter(1), '19:00'));
+        const placing = app.gql<{ bookSeries: SeriesView }>(
+          BOOK,
+          {
+            input: input({
+              therapistId: world.therapistIds[5],
+              sessionsPerWeek: 1,
+              weeks: 1,
+              preferredWeekdays: [dayName(1)],
+              preferredTime: '19:00',
+            }),
+          },
+          staff,
+        );
+        await someoneWaitsFor(concurrent.pid); // the series, inserting into that room
+        await concurrent.runner.commitTransaction();
+        const res = await placing;
+        expect(res.errors).toBeUndefined();
+        const [booking] = res.data!.bookSeries.bookings;
+        expect(booking.localStart).toBe(`${dateAfter(1)}T19:00`);
+        expect(booking.roomId).not.toBe(room);
+      } finally {
+        await concurrent.runner.release();
+      }
+      const after = await counts();
+      expect(after.bookings - before.bookings).toBe(1);
+      expect(after.outbox - before.outbox).toBe(1);
+    });
+
+    it('runs the series again after PostgreSQL breaks a deadlock against it', async () => {
+      // A concurrent transaction takes room R at day 4, the series takes R at day 2 and
+      // waits at day 4; then the concurrent one wants R at day 2: a deadlock. The series
+      // (waiting longest) is the victim, retries, and places both sessions in the other room.
+      const room = await firstRoom();
+      const other = world.therapistIds[4];
+      const atDay2 = await confirmedBooking(other, londonInstant(dateAfter(50), '20:00'));
+      const atDay4 = await confirmedBooking(other, londonInstant(dateAfter(51), '20:00'));
+      const before = await counts();
+      const concurrent = await concurrentTransaction();
+      try {
+        await concurrent.move(atDay4, room, londonInstant(dateAfter(4), '20:00'));
+        const placing = app.gql<{ bookSeries: SeriesView }>(
+          BOOK,
+          {
+            input: input({
+              therapistId: world.therapistIds[7],
+              sessionsPerWeek: 2,
+              weeks: 1,
+              preferredWeekdays: [dayName(2), dayName(4)],
+              preferredTime: '20:00',
+            }),
+          },
+          staff,
+        );
+        await someoneWaitsFor(concurrent.pid);
+        // Blocks on the series' day-2 session until PostgreSQL aborts the series.
+        await concurrent.move(atDay2, room, londonInstant(dateAfter(2), '20:00'));
+        await concurrent.runner.commitTransaction();
+        const res = await placing;
+        expect(res.errors).toBeUndefined();
+        const series = res.data!.bookSeries;
+        expect(series.bookings.map((b) => b.localStart)).toEqual([
+          `${dateAfter(2)}T20:00`,
+          `${dateAfter(4)}T20:00`,
+        ]);
+        expect(series.bookings.every((b) => b.roomId !== room)).toBe(true);
+      } finally {
+        await concurrent.runner.release();
+      }
+      const after = await counts();
+      expect(after.bookings - before.bookings).toBe(2);
+      expect(after.series - before.series).toBe(1);
+      expect(after.outbox - before.outbox).toBe(2);
+    });
+
+    it('answers three series racing for two rooms with a series or a clean code, never half a series', async () => {
+      const clients = [world.clients.cleared, await clearedClient(), await clearedClient()];
+      const before = await counts();
+      const results = await Promise.all(
+        clients.map((clientId, i) =>
+          app.gql<{ bookSeries: SeriesView }>(
+            BOOK,
+            {
+              input: input({
+                clientId,
+                therapistId: world.therapistIds[4 + i],
+                sessionsPerWeek: 2,
+                weeks: 1,
+                preferredWeekdays: [dayName(1), dayName(3)],
+                preferredTime: '06:00',
+              }),
+            },
+            staff,
+          ),
+        ),
+      );
+      const placed = results.filter((res) => res.errors === undefined);
+      for (const res of results.filter((r) => r.errors !== undefined)) {
+        expect(['SERIES_DATES_UNAVAILABLE', 'SERIES_CONFLICT']).toContain(
+          res.errors![0].extensions?.code,
+        );
+      }
+      expect(placed.length).toBeGreaterThanOrEqual(1);
+      expect(placed.length).toBeLessThanOrEqual(2);
+      for (const res of placed) {
+        expect(res.data!.bookSeries.bookings).toHaveLength(2);
+      }
+      const after = await counts();
+      expect(after.series - before.series).toBe(placed.length);
+      expect(after.bookings - before.bookings).toBe(2 * placed.length);
+      expect(after.outbox - before.outbox).toBe(2 * placed.length);
+    });
   });
 });

@@ -11,7 +11,7 @@ export class SeriesResolver {
 
   @Mutation(() => BookingSeriesModel, {
     description:
-      'Books a whole series (e.g. twice a week for six weeks), confirmed, in one go: every session or none. When dates cannot be placed: SERIES_DATES_UNAVAILABLE with extensions.unplaced (date, reason, up to 3 alternatives each). Same permissions as holdBooking.',
+      "Books a whole series (e.g. twice a week for six weeks, then maintenance sessions), confirmed, in one go: every session or none. With a carePlanId, therapistId and startsOn default to the care plan's. When dates cannot be placed: SERIES_DATES_UNAVAILABLE with extensions.unplaced (date, phase, reason, up to 3 alternatives each). SERIES_CONFLICT: concurrent bookings got in the way; nothing was written, try again. Same permissions as holdBooking.",
   })
   async bookSeries(
     @CurrentCaller() caller: Caller,

@@ -13,18 +13,21 @@ import { BOOKING_CLOCK, BookingClock, systemClock } from '../bookings/booking-cl
 import { bookingStateOf } from '../bookings/booking-event-data';
 import { BookingError, BookingErrorCode } from '../bookings/bookings.errors';
 import { overlapOf } from '../bookings/bookings.repository';
-import { BookingsService } from '../bookings/bookings.service';
+import { BookingsService, retryingRoomRace } from '../bookings/bookings.service';
 import type { Booking } from '../bookings/domain/booking';
 import { cancelledByOf, denialOf } from '../bookings/domain/booking-permissions';
 import { transition } from '../bookings/domain/booking-state-machine';
 import { cancellationTerms } from '../bookings/domain/cancellation-policy';
 import { requestHash } from '../bookings/domain/request-hash';
+import { CarePlanDefaults, resolveSeries } from './domain/series-defaults';
 import {
+  clinicToday,
   patternProblem,
-  resolveFrequency,
+  SessionPhase,
   wantedSessions,
   WantedSession,
 } from './domain/series-dates';
+import { conflictDecision } from './domain/series-retry';
 import { SeriesError, SeriesErrorCode } from './series.errors';
 import { BookingSeries, SeriesRepository } from './series.repository';
 
@@ -42,8 +45,12 @@ export interface BookSeriesCommand {
   readonly weeks?: number | null;
   readonly preferredWeekdays: readonly string[];
   readonly preferredTime: string;
-  readonly therapistId: string;
-  readonly startsOn: string;
+  /** Optional with a care plan (its preferred therapist). */
+  readonly therapistId?: string | null;
+  /** Optional with a care plan (its start date, or tomorrow when that is today or past). */
+  readonly startsOn?: string | null;
+  /** 0–12 (default 0); needs a care plan with maintenanceEveryWeeks. */
+  readonly maintenanceSessions?: number | null;
   readonly idempotencyKey: string;
 }
 
@@ -57,6 +64,8 @@ export interface UnplacedSession {
   readonly date: string;
   readonly localStart: string;
   readonly startsAt: string;
+  /** intensive, or maintenance (after the intensive weeks). */
+  readonly phase: SessionPhase;
   readonly code: string;
   readonly reason: string;
   readonly alternatives: readonly {
@@ -78,9 +87,14 @@ const REQUEST_WIDE = new Set<string>([
   BookingErrorCode.InvalidBookingInput,
 ]);
 
+type UnplacedFailure = Omit<UnplacedSession, 'alternatives'>;
+
 /** Thrown inside the transaction to roll back every placed session. */
 class NotPlaced extends Error {
-  constructor(readonly failures: Omit<UnplacedSession, 'alternatives'>[]) {
+  constructor(
+    readonly therapistId: string,
+    readonly failures: UnplacedFailure[],
+  ) {
     super('series not placed');
   }
 }
@@ -105,14 +119,21 @@ export class SeriesService {
   async bookSeries(caller: Caller, command: BookSeriesCommand): Promise<SeriesWithBookings> {
     requireUuid(command.clinicId, 'clinicId');
     requireUuid(command.treatmentId, 'treatmentId');
-    requireUuid(command.therapistId, 'therapistId');
     requireUuid(command.clientId, 'clientId');
+    if (command.therapistId !== undefined && command.therapistId !== null) {
+      requireUuid(command.therapistId, 'therapistId');
+    }
     const carePlanId = command.carePlanId ?? null;
     if (carePlanId !== null) {
       requireUuid(carePlanId, 'carePlanId');
     }
     requireKey(command.idempotencyKey);
-    const denial = denialOf(caller, 'hold', command);
+    // Booking does not depend on the therapist (only therapists themselves are refused).
+    const denial = denialOf(caller, 'hold', {
+      clinicId: command.clinicId,
+      clientId: command.clientId,
+      therapistId: command.therapistId ?? '',
+    });
     if (denial !== undefined) {
       throw new ForbiddenError(denial);
     }
@@ -136,87 +157,100 @@ export class SeriesService {
         `${treatment.name} cannot be booked online; call the clinic to book it`,
       );
     }
-    const hash = requestHash(BOOK_SERIES, { ...command, idempotencyKey: undefined });
+    const hash = requestHash(BOOK_SERIES, {
+      ...command,
+      idempotencyKey: undefined,
+      // 0 is the default: the same request as leaving it out.
+      maintenanceSessions: command.maintenanceSessions || undefined,
+    });
     let seriesId: string;
     try {
-      seriesId = await this.transactions.run(async (tx) => {
-        const replayed = await this.claim(tx, caller, command.idempotencyKey, BOOK_SERIES, hash);
-        if (replayed !== undefined) {
-          return replayed;
-        }
-        const timezone = await this.series.clinicTimezone(tx, command.clinicId);
-        if (timezone === undefined) {
-          throw new BookingError(
-            BookingErrorCode.ClinicNotFound,
-            `clinic ${command.clinicId} is not known to booking; check the clinic id`,
-          );
-        }
-        const plan = carePlanId === null ? undefined : await this.carePlan(tx, carePlanId, command);
-        const frequency = resolveFrequency(command, plan);
-        if ('problem' in frequency) {
-          throw invalid(frequency.problem);
-        }
-        const pattern = {
-          ...frequency,
-          startsOn: command.startsOn,
-          preferredWeekdays: command.preferredWeekdays as readonly Weekday[],
-          preferredTime: command.preferredTime,
-          timezone,
-        };
-        const problem = patternProblem(pattern);
-        if (problem !== undefined) {
-          throw invalid(problem);
-        }
-        const now = this.clock.now();
-        const series: BookingSeries = {
-          id: randomUUID(),
-          clinicId: command.clinicId,
-          clientId: command.clientId,
-          therapistId: command.therapistId,
-          treatmentId: treatment.id,
-          carePlanId,
-          sessionsPerWeek: frequency.sessionsPerWeek,
-          weeks: frequency.weeks,
-          preferredWeekdays: [...pattern.preferredWeekdays],
-          preferredTime: command.preferredTime,
-          startsOn: command.startsOn,
-          timezone,
-          status: 'active',
-          cancelledAt: null,
-          cancellationReason: null,
-          createdBySubject: caller.subject,
-          createdByRole: caller.role,
-          createdAt: now,
-          updatedAt: now,
-        };
-        await this.series.insert(tx, series);
-        const failures: Omit<UnplacedSession, 'alternatives'>[] = [];
-        for (const session of wantedSessions(pattern)) {
-          const failure = await this.placeOne(tx, caller, session, {
+      seriesId = await this.retryingConflicts('nothing was booked', () =>
+        this.transactions.run(async (tx) => {
+          const replayed = await this.claim(tx, caller, command.idempotencyKey, BOOK_SERIES, hash);
+          if (replayed !== undefined) {
+            return replayed;
+          }
+          const timezone = await this.series.clinicTimezone(tx, command.clinicId);
+          if (timezone === undefined) {
+            throw new BookingError(
+              BookingErrorCode.ClinicNotFound,
+              `clinic ${command.clinicId} is not known to booking; check the clinic id`,
+            );
+          }
+          const now = this.clock.now();
+          const plan =
+            carePlanId === null ? undefined : await this.carePlan(tx, carePlanId, command);
+          const resolved = resolveSeries(command, plan, clinicToday(now, timezone));
+          if ('problem' in resolved) {
+            throw invalid(resolved.problem, resolved.field);
+          }
+          const pattern = {
+            ...resolved,
+            preferredWeekdays: command.preferredWeekdays as readonly Weekday[],
+            preferredTime: command.preferredTime,
+            timezone,
+          };
+          const problem = patternProblem(pattern);
+          if (problem !== undefined) {
+            throw invalid(problem);
+          }
+          const series: BookingSeries = {
+            id: randomUUID(),
             clinicId: command.clinicId,
             clientId: command.clientId,
-            therapistId: command.therapistId,
-            treatment,
-            pricePence: offered.pricePence,
-            currency: offered.currency,
-            seriesId: series.id,
-            now,
-          });
-          if (failure !== undefined) {
-            failures.push(failure);
+            therapistId: resolved.therapistId,
+            treatmentId: treatment.id,
+            carePlanId,
+            sessionsPerWeek: resolved.sessionsPerWeek,
+            weeks: resolved.weeks,
+            maintenanceSessions: resolved.maintenance?.sessions ?? 0,
+            maintenanceEveryWeeks: resolved.maintenance?.everyWeeks ?? null,
+            preferredWeekdays: [...pattern.preferredWeekdays],
+            preferredTime: command.preferredTime,
+            startsOn: resolved.startsOn,
+            timezone,
+            status: 'active',
+            cancelledAt: null,
+            cancellationReason: null,
+            createdBySubject: caller.subject,
+            createdByRole: caller.role,
+            createdAt: now,
+            updatedAt: now,
+          };
+          await this.series.insert(tx, series);
+          const failures: UnplacedFailure[] = [];
+          for (const session of wantedSessions(pattern)) {
+            const failure = await this.placeOne(tx, caller, session, {
+              clinicId: command.clinicId,
+              clientId: command.clientId,
+              therapistId: resolved.therapistId,
+              treatment,
+              pricePence: offered.pricePence,
+              currency: offered.currency,
+              seriesId: series.id,
+              now,
+            });
+            if (failure !== undefined) {
+              failures.push(failure);
+            }
           }
-        }
-        if (failures.length > 0) {
-          throw new NotPlaced(failures);
-        }
-        await this.series.recordKeyResult(tx, caller.subject, command.idempotencyKey, series.id);
-        return series.id;
-      });
+          if (failures.length > 0) {
+            throw new NotPlaced(resolved.therapistId, failures);
+          }
+          await this.series.recordKeyResult(tx, caller.subject, command.idempotencyKey, series.id);
+          return series.id;
+        }),
+      );
     } catch (error: unknown) {
       if (!(error instanceof NotPlaced)) {
         throw error;
       }
-      const unplaced = await this.withAlternatives(error.failures, command);
+      const unplaced = await this.withAlternatives(error.failures, {
+        clinicId: command.clinicId,
+        treatmentId: command.treatmentId,
+        therapistId: error.therapistId,
+      });
       throw new SeriesError(
         SeriesErrorCode.SeriesDatesUnavailable,
         `${unplaced.length} of the series' dates cannot be placed (${unplaced
@@ -239,7 +273,20 @@ export class SeriesService {
     requireUuid(seriesId, 'seriesId');
     requireKey(idempotencyKey);
     const hash = requestHash(CANCEL_REST, { seriesId, reason });
-    const id = await this.transactions.run(async (tx) => {
+    const id = await this.retryingConflicts('nothing was cancelled', () =>
+      this.cancelRest(caller, seriesId, reason, idempotencyKey, hash),
+    );
+    return this.load(id);
+  }
+
+  private async cancelRest(
+    caller: Caller,
+    seriesId: string,
+    reason: string | null,
+    idempotencyKey: string,
+    hash: string,
+  ): Promise<string> {
+    return this.transactions.run(async (tx) => {
       const replayed = await this.claim(tx, caller, idempotencyKey, CANCEL_REST, hash);
       if (replayed !== undefined) {
         return replayed;
@@ -295,7 +342,6 @@ export class SeriesService {
       await this.series.recordKeyResult(tx, caller.subject, idempotencyKey, series.id);
       return series.id;
     });
-    return this.load(id);
   }
 
   async bookingSeries(caller: Caller, id: string): Promise<SeriesWithBookings> {
@@ -338,11 +384,12 @@ export class SeriesService {
     return stored.seriesId;
   }
 
+  /** The client's active care plan at this clinic, read in the series' transaction. */
   private async carePlan(
     tx: Tx,
     carePlanId: string,
     command: BookSeriesCommand,
-  ): Promise<{ sessionsPerWeek: number; weeks: number }> {
+  ): Promise<CarePlanDefaults> {
     const plan = await this.series.carePlan(tx, carePlanId);
     if (plan === undefined || plan.clientId !== command.clientId) {
       throw new SeriesError(
@@ -363,30 +410,43 @@ export class SeriesService {
         { status: plan.status },
       );
     }
-    return { sessionsPerWeek: plan.sessionsPerWeek, weeks: plan.weeks };
+    return {
+      id: plan.id,
+      sessionsPerWeek: plan.sessionsPerWeek,
+      weeks: plan.weeks,
+      startsOn: plan.startsOn,
+      preferredTherapistId: plan.preferredTherapistId,
+      maintenanceEveryWeeks: plan.maintenanceEveryWeeks,
+    };
   }
 
-  /** Places one session under a savepoint; a failure for that date is rolled back and returned. */
+  /**
+   * Places one session under a savepoint; a failure for that date is rolled back and
+   * returned. A room lost to a concurrent booking (the room this service picked) is tried
+   * again in another free room, as for a single booking (retryingRoomRace).
+   */
   private async placeOne(
     tx: Tx,
     caller: Caller,
     session: WantedSession,
     request: Omit<Parameters<BookingsService['placeConfirmedInTransaction']>[2], 'startsAt'>,
-  ): Promise<Omit<UnplacedSession, 'alternatives'> | undefined> {
-    await tx.query('SAVEPOINT series_session');
+  ): Promise<UnplacedFailure | undefined> {
     try {
-      await this.bookings.placeConfirmedInTransaction(tx, caller, {
-        ...request,
-        startsAt: session.startsAt,
-      });
-      await tx.query('RELEASE SAVEPOINT series_session');
+      await retryingRoomRace(true, () =>
+        this.underSavepoint(tx, () =>
+          this.bookings.placeConfirmedInTransaction(tx, caller, {
+            ...request,
+            startsAt: session.startsAt,
+          }),
+        ),
+      );
       return undefined;
     } catch (error: unknown) {
-      await tx.query('ROLLBACK TO SAVEPOINT series_session');
       const at = {
         date: session.date,
         localStart: session.localStart,
         startsAt: session.startsAt.toISOString(),
+        phase: session.phase,
       };
       if (overlapOf(error) !== undefined) {
         return {
@@ -402,9 +462,49 @@ export class SeriesService {
     }
   }
 
+  /** Runs `work` under a savepoint: released when it succeeds, rolled back when it throws. */
+  private async underSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
+    await tx.query('SAVEPOINT series_session');
+    try {
+      const result = await work();
+      await tx.query('RELEASE SAVEPOINT series_session');
+      return result;
+    } catch (error: unknown) {
+      await tx.query('ROLLBACK TO SAVEPOINT series_session');
+      await tx.query('RELEASE SAVEPOINT series_session');
+      throw error;
+    }
+  }
+
+  /**
+   * Runs a whole series transaction again (a few times, with a short jittered backoff) when
+   * PostgreSQL aborted it for a deadlock or serialization failure against a concurrent one;
+   * nothing of an aborted attempt was written. Then SERIES_CONFLICT, never a 500.
+   */
+  private async retryingConflicts<T>(outcome: string, attempt: () => Promise<T>): Promise<T> {
+    for (let attempts = 1; ; attempts++) {
+      try {
+        return await attempt();
+      } catch (error: unknown) {
+        const decision = conflictDecision(error, attempts, Math.random);
+        if (decision.action === 'rethrow') {
+          throw error;
+        }
+        if (decision.action === 'give_up') {
+          throw new SeriesError(
+            SeriesErrorCode.SeriesConflict,
+            `other bookings for the same dates were being changed at the same moment (${attempts} attempts); ${outcome}. Try again`,
+            { attempts, retryable: true },
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+      }
+    }
+  }
+
   private async withAlternatives(
-    failures: readonly Omit<UnplacedSession, 'alternatives'>[],
-    command: BookSeriesCommand,
+    failures: readonly UnplacedFailure[],
+    command: { clinicId: string; treatmentId: string; therapistId: string },
   ): Promise<UnplacedSession[]> {
     const availability = this.availability;
     if (availability === undefined) {
@@ -474,8 +574,12 @@ function seriesNotFound(id: string): SeriesError {
   );
 }
 
-function invalid(message: string): SeriesError {
-  return new SeriesError(SeriesErrorCode.InvalidSeriesInput, message);
+function invalid(message: string, field?: string): SeriesError {
+  return new SeriesError(
+    SeriesErrorCode.InvalidSeriesInput,
+    message,
+    field === undefined ? {} : { field },
+  );
 }
 
 function requireUuid(value: string, field: string): void {

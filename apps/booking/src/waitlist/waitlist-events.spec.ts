@@ -1,13 +1,14 @@
 import {
   PLATFORM_EVENTS,
   WAITLIST_EVENT_SAMPLES,
+  WaitlistExpiredV1,
   WaitlistJoinedV1,
   WaitlistOfferExpiredV1,
   WaitlistOfferMadeV1,
 } from '@app/contracts';
 
 describe('waitlist event contracts', () => {
-  it.each([WaitlistJoinedV1, WaitlistOfferMadeV1, WaitlistOfferExpiredV1])(
+  it.each([WaitlistJoinedV1, WaitlistOfferMadeV1, WaitlistOfferExpiredV1, WaitlistExpiredV1])(
     '$type: public, in the platform catalogue, its sample valid',
     (definition) => {
       expect(definition.visibility).toBe('public');
@@ -24,6 +25,21 @@ describe('waitlist event contracts', () => {
     ] as Record<string, unknown>;
     void _dropped;
     expect(WaitlistOfferMadeV1.schema.safeParse(withoutBooking).success).toBe(false);
+  });
+
+  it('waitlist.expired carries the window and the ids, and refuses a window that is not dates', () => {
+    const sample = WAITLIST_EVENT_SAMPLES['waitlist.expired'] as Record<string, unknown>;
+    for (const field of ['entryId', 'clinicId', 'clientId', 'treatmentId', 'fromDate', 'toDate']) {
+      const { [field]: _dropped, ...without } = sample;
+      void _dropped;
+      expect({ field, ok: WaitlistExpiredV1.schema.safeParse(without).success }).toEqual({
+        field,
+        ok: false,
+      });
+    }
+    expect(WaitlistExpiredV1.schema.safeParse({ ...sample, toDate: '29/03/2026' }).success).toBe(
+      false,
+    );
   });
 
   it.each([WaitlistOfferMadeV1, WaitlistOfferExpiredV1])(

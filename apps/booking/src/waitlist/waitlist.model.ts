@@ -7,8 +7,17 @@ export enum WaitlistStatusEnum {
   offer_expired = 'offer_expired',
   offer_declined = 'offer_declined',
   left = 'left',
+  expired = 'expired',
 }
-registerEnumType(WaitlistStatusEnum, { name: 'WaitlistStatus' });
+registerEnumType(WaitlistStatusEnum, {
+  name: 'WaitlistStatus',
+  valuesMap: {
+    expired: {
+      description:
+        'The window passed while the entry was waiting, without an offer; join again with new dates.',
+    },
+  },
+});
 
 @ObjectType('WaitlistEntry')
 export class WaitlistEntryModel {

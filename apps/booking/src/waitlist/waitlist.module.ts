@@ -3,6 +3,7 @@ import { AvailabilityModule } from '../availability/availability.module';
 import { BookingInputsRepository } from '../bookings/booking-inputs.repository';
 import { BookingsModule } from '../bookings/bookings.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { WaitlistExpiryJob } from './waitlist-expiry.job';
 import { WaitlistConsumer } from './waitlist.consumer';
 import { WaitlistRepository } from './waitlist.repository';
 import { WaitlistResolver } from './waitlist.resolver';
@@ -16,6 +17,7 @@ import { WaitlistService } from './waitlist.service';
     WaitlistService,
     WaitlistResolver,
     WaitlistConsumer,
+    WaitlistExpiryJob,
   ],
 })
 export class WaitlistModule {}

@@ -155,14 +155,56 @@ export class WaitlistRepository {
     return rows.map(entryOf);
   }
 
-  async listForClinic(clinicId: string, tx: Tx): Promise<WaitlistEntry[]> {
+  /** A clinic's entries in the given statuses, first joined first. */
+  async listForClinic(
+    clinicId: string,
+    statuses: readonly WaitlistStatus[],
+    tx: Tx,
+  ): Promise<WaitlistEntry[]> {
     const rows = await tx.query<EntryRow[]>(
       `SELECT ${COLUMNS} FROM waitlist_entry
-        WHERE clinic_id = $1 AND status IN ('waiting', 'offered')
+        WHERE clinic_id = $1 AND status = ANY($2::text[])
         ORDER BY joined_at, id`,
-      [clinicId],
+      [clinicId, [...statuses]],
     );
     return rows.map(entryOf);
+  }
+
+  /** Takes the waitlist expiry job's advisory lock for the transaction; false: another replica has it. */
+  async tryLockExpiryJob(tx: Tx): Promise<boolean> {
+    const rows = await tx.query<{ locked: boolean }[]>(
+      `SELECT pg_try_advisory_xact_lock(hashtextextended('booking-waitlist-expiry', 0)) AS locked`,
+    );
+    return rows[0]?.locked === true;
+  }
+
+  /**
+   * Waiting entries whose last date is before `beforeDate`, earliest first, each with its
+   * clinic's timezone (the caller decides, per clinic, whether the window has passed).
+   */
+  async waitingEndingBefore(
+    tx: Tx,
+    beforeDate: string,
+    limit: number,
+  ): Promise<{ id: string; toDate: string; timezone: string }[]> {
+    const rows = await tx.query<{ id: string; to_date: string; timezone: string }[]>(
+      `SELECT w.id, w.to_date::text AS to_date, c.timezone
+         FROM waitlist_entry w JOIN clinic_projection c ON c.id = w.clinic_id
+        WHERE w.status = 'waiting' AND w.to_date < $1::date
+        ORDER BY w.to_date, w.id
+        LIMIT $2`,
+      [beforeDate, limit],
+    );
+    return rows.map((row) => ({ id: row.id, toDate: row.to_date, timezone: row.timezone }));
+  }
+
+  /** The entry locked, or undefined when missing or locked by another transaction right now. */
+  async lockSkipLocked(tx: Tx, id: string): Promise<WaitlistEntry | undefined> {
+    const rows = await tx.query<EntryRow[]>(
+      `SELECT ${COLUMNS} FROM waitlist_entry WHERE id = $1 FOR UPDATE SKIP LOCKED`,
+      [id],
+    );
+    return rows[0] === undefined ? undefined : entryOf(rows[0]);
   }
 
   async listForClient(clientId: string, tx: Tx): Promise<WaitlistEntry[]> {

@@ -29,13 +29,22 @@ export class WaitlistResolver {
   }
 
   @Query(() => [WaitlistEntryModel], {
-    description: "A clinic's open waitlist (waiting and offered), first joined first. Staff.",
+    description:
+      "A clinic's waitlist, first joined first: the open entries (waiting and offered), or those in `statuses` (e.g. [expired] for entries whose window passed). Staff.",
   })
   async waitlist(
     @CurrentCaller() caller: Caller,
     @Args('clinicId', { type: () => ID }) clinicId: string,
+    @Args('statuses', {
+      type: () => [WaitlistStatusEnum],
+      nullable: true,
+      description: 'Only entries in these statuses; default waiting and offered.',
+    })
+    statuses: WaitlistStatusEnum[] | null | undefined,
   ): Promise<WaitlistEntryModel[]> {
-    return (await this.service.clinicWaitlist(caller, clinicId)).map(toModel);
+    return (await this.service.clinicWaitlist(caller, clinicId, statuses ?? undefined)).map(
+      toModel,
+    );
   }
 
   @Query(() => [WaitlistEntryModel], { description: "The calling client's waitlist entries." })

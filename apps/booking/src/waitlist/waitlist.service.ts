@@ -15,10 +15,11 @@ import { ForbiddenError } from '@app/platform/errors/forbidden.error';
 import { TRANSACTIONS } from '@app/platform/platform.tokens';
 import { AvailabilityService } from '../availability/availability.service';
 import type { AvailableSlot } from '../availability/domain/available-slot';
-import { wallLabel, zoneOffsetMs } from '../availability/domain/zone-timeline';
+import { zoneOffsetMs } from '../availability/domain/zone-timeline';
 import { BOOKING_CLOCK, BookingClock, systemClock } from '../bookings/booking-clock';
 import { bookingStateOf } from '../bookings/booking-event-data';
 import { BookingInputsRepository } from '../bookings/booking-inputs.repository';
+import { lockClient } from '../bookings/booking-locks';
 import { BookingError } from '../bookings/bookings.errors';
 import { overlapOf } from '../bookings/bookings.repository';
 import { BookingsService } from '../bookings/bookings.service';
@@ -27,8 +28,12 @@ import { ineligibilityReason } from '../bookings/domain/booking-eligibility';
 import { denialOf } from '../bookings/domain/booking-permissions';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { Treatment } from '../catalogue/domain/treatment';
-import type { WaitlistEntry } from './domain/waitlist-entry';
-import { FreedSlot, rankSlotsForFreed, windowProblem } from './domain/waitlist-rules';
+import {
+  OPEN_WAITLIST_STATUSES,
+  type WaitlistEntry,
+  type WaitlistStatus,
+} from './domain/waitlist-entry';
+import { FreedSlot, localDateOf, rankSlotsForFreed, windowProblem } from './domain/waitlist-rules';
 import { WaitlistError, WaitlistErrorCode } from './waitlist.errors';
 import { WAITING_PAGE_SIZE, WaitlistRepository } from './waitlist.repository';
 
@@ -133,6 +138,9 @@ export class WaitlistService {
           );
         }
       }
+      // Waits for an erasure of the client being applied (the lock placements take too), so
+      // the entry is either written before the erasure (which closes it) or refused here.
+      await lockClient(tx, command.clientId);
       if (await this.inputs.isErased(tx, command.clientId)) {
         throw new WaitlistError(
           WaitlistErrorCode.ClientErased,
@@ -221,8 +229,15 @@ export class WaitlistService {
     });
   }
 
-  /** The open (waiting and offered) entries of a clinic, first joined first. Clinic staff. */
-  async clinicWaitlist(caller: Caller, clinicId: string): Promise<WaitlistEntry[]> {
+  /**
+   * A clinic's entries in `statuses` (default the open ones, waiting and offered), first
+   * joined first. Clinic staff.
+   */
+  async clinicWaitlist(
+    caller: Caller,
+    clinicId: string,
+    statuses: readonly WaitlistStatus[] = OPEN_WAITLIST_STATUSES,
+  ): Promise<WaitlistEntry[]> {
     requireUuid(clinicId, 'clinicId');
     switch (caller.role) {
       case 'head_office_admin':
@@ -247,7 +262,7 @@ export class WaitlistService {
         `clinic ${clinicId} is not one of the clinics your login may act for`,
       );
     }
-    return this.transactions.run((tx) => this.entries.listForClinic(clinicId, tx));
+    return this.transactions.run((tx) => this.entries.listForClinic(clinicId, statuses, tx));
   }
 
   /** The calling client's entries, newest first (closed ones too). */
@@ -626,12 +641,6 @@ function overlapsAny(slot: AvailableSlot, taken: readonly Booking[]): boolean {
       start < b.blocksUntil.getTime() &&
       b.startsAt.getTime() < end,
   );
-}
-
-/** The clinic-local date "YYYY-MM-DD" of an instant. */
-export function localDateOf(instant: Date, timezone: string): string {
-  const ms = instant.getTime();
-  return wallLabel(ms, zoneOffsetMs(ms, timezone)).slice(0, 10);
 }
 
 function maySee(caller: Caller, entry: WaitlistEntry): boolean {

@@ -82,6 +82,16 @@ export const WaitlistOfferExpiredV1 = defineEvent({
   }),
 });
 
+export const WaitlistExpiredV1 = defineEvent({
+  type: 'waitlist.expired',
+  version: 1,
+  topic: TOPICS.booking,
+  visibility: 'public',
+  description:
+    "A waiting entry was closed because its window passed without an offer: toDate (clinic-local, included) is before the clinic's today. Nothing more will be offered for it; the client may join again with new dates. An entry with an outstanding offer is not expired this way (its offer expires or is taken).",
+  schema: waitlistEntryStateSchema.omit({ joinedAt: true }).extend({ expiredAt: utcInstant }),
+});
+
 const sampleEntry = {
   entryId: '4c0f7a52-1b1e-4f43-9d0a-7a1f5e0b9c21',
   clinicId: '0b7c4f7e-2f4d-4b7e-9a51-3c1f0c2d8e11',
@@ -122,5 +132,15 @@ export const WAITLIST_EVENT_SAMPLES: Readonly<Record<string, unknown>> = {
     localEnd: '2026-03-25T10:30',
     timezone: 'Europe/London',
     expiredAt: '2026-03-24T16:10:05.000Z',
+  },
+  'waitlist.expired': {
+    entryId: sampleEntry.entryId,
+    clinicId: sampleEntry.clinicId,
+    clientId: sampleEntry.clientId,
+    treatmentId: sampleEntry.treatmentId,
+    therapistId: sampleEntry.therapistId,
+    fromDate: sampleEntry.fromDate,
+    toDate: sampleEntry.toDate,
+    expiredAt: '2026-03-30T00:15:00.000Z',
   },
 };

@@ -46,38 +46,36 @@ export function denialOf(
   command: BookingCommand,
   booking: BookingParties,
 ): string | undefined {
+  return roleDenialOf(caller, command) ?? partyDenialOf(caller, booking);
+}
+
+/**
+ * Why the caller's role (and scopes) never allow this command, whichever booking it names;
+ * undefined: it may, for the right booking. The service checks this before it looks the
+ * booking up, so such a caller hears what to do instead (FORBIDDEN), never BOOKING_NOT_FOUND:
+ * the answer does not depend on the booking, so it reveals nothing about it.
+ */
+export function roleDenialOf(caller: Caller, command: BookingCommand): string | undefined {
   switch (caller.role) {
     case 'head_office_admin':
-      return undefined;
     case 'clinic_manager':
     case 'receptionist':
-      return canActForClinic(caller, booking.clinicId)
-        ? undefined
-        : `clinic ${booking.clinicId} is not one of the clinics your login works for; ask that clinic's reception`;
+      return undefined;
     case 'client':
-      if (!isClientCommand(command)) {
-        return `a client cannot ${commandWords(command)}; the clinic does that`;
-      }
-      return caller.clientId !== undefined && caller.clientId === booking.clientId
+      return isClientCommand(command)
         ? undefined
-        : 'clients may only book, move and cancel their own appointments';
+        : `a client cannot ${commandWords(command)}; the clinic does that`;
     case 'therapist':
-      if (command !== 'complete' && command !== 'no_show') {
-        return `a therapist cannot ${commandWords(command)}; ask reception`;
-      }
-      return caller.therapistId !== undefined && caller.therapistId === booking.therapistId
+      return command === 'complete' || command === 'no_show'
         ? undefined
-        : 'therapists may only complete or mark no-shows for their own appointments';
+        : `a therapist cannot ${commandWords(command)}; ask reception`;
     case 'integrator':
       if (!isClientCommand(command)) {
         return `an integrator cannot ${commandWords(command)}; the clinic does that`;
       }
-      if (!hasScope(caller, BOOKINGS_WRITE_SCOPE)) {
-        return `your integration needs the scope ${BOOKINGS_WRITE_SCOPE} to change bookings`;
-      }
-      return canActForClinic(caller, booking.clinicId)
+      return hasScope(caller, BOOKINGS_WRITE_SCOPE)
         ? undefined
-        : `clinic ${booking.clinicId} is not in your integration's grant`;
+        : `your integration needs the scope ${BOOKINGS_WRITE_SCOPE} to change bookings; ask head office to extend its grant`;
     case 'clinical_lead':
       return 'clinical leads see bookings but do not change them; ask the clinic';
     default: {
@@ -85,6 +83,44 @@ export function denialOf(
       return `unknown role ${String(unreachable)}`;
     }
   }
+}
+
+/**
+ * Why this caller may not act on this booking's clinic, client or therapist, or undefined
+ * (head office acts everywhere; the clinical lead is refused by role).
+ */
+function partyDenialOf(caller: Caller, booking: BookingParties): string | undefined {
+  switch (caller.role) {
+    case 'clinic_manager':
+    case 'receptionist':
+      return canActForClinic(caller, booking.clinicId)
+        ? undefined
+        : `clinic ${booking.clinicId} is not one of the clinics your login works for; ask that clinic's reception`;
+    case 'client':
+      return sameId(caller.clientId, booking.clientId)
+        ? undefined
+        : 'clients may only book, move and cancel their own appointments';
+    case 'therapist':
+      return sameId(caller.therapistId, booking.therapistId)
+        ? undefined
+        : 'therapists may only complete or mark no-shows for their own appointments';
+    case 'integrator':
+      return canActForClinic(caller, booking.clinicId)
+        ? undefined
+        : `clinic ${booking.clinicId} is not in your integration's grant`;
+    case 'head_office_admin':
+    case 'clinical_lead':
+      return undefined;
+    default: {
+      const unreachable: never = caller.role;
+      return `unknown role ${String(unreachable)}`;
+    }
+  }
+}
+
+/** UUIDs compare in any letter case (tokens carry them lower-cased, inputs may not). */
+function sameId(own: string | undefined, other: string): boolean {
+  return own !== undefined && own.toLowerCase() === other.toLowerCase();
 }
 
 function isClientCommand(command: BookingCommand): boolean {

@@ -8,6 +8,7 @@ import type {
 import { CarePlanProjectionEntity } from './care-plan-projection.entity';
 import { ClientEligibilityProjectionEntity } from './client-eligibility-projection.entity';
 import { ClientErasureProjectionEntity } from './client-erasure-projection.entity';
+import { lockClient } from '../../bookings/booking-locks';
 
 @Injectable()
 export class ClientProjectionRepository {
@@ -47,9 +48,7 @@ export class ClientProjectionRepository {
    * erasure and an event about the same client on another partition wait for each other.
    */
   async lockErasure(tx: Tx, clientId: string): Promise<ClientErasureProjectionState | undefined> {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `booking.client:${clientId}`,
-    ]);
+    await lockClient(tx, clientId);
     const row = await tx.findOneBy(ClientErasureProjectionEntity, { clientId });
     return row ?? undefined;
   }

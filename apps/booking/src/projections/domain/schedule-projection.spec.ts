@@ -89,4 +89,16 @@ describe('time off', () => {
     const cancelled = applyTimeOffCancelled(undefined, period, stamp('2026-03-02T10:00:00Z'));
     expect(applyTimeOffApproved(cancelled, period, stamp('2026-03-01T10:00:00Z'))).toBeUndefined();
   });
+
+  it('keeps a cancellation over an approval stamped in the same millisecond (two writers)', () => {
+    const cancelled = applyTimeOffCancelled(undefined, period, stamp('2026-03-02T10:00:00Z'));
+    expect(applyTimeOffApproved(cancelled, period, stamp('2026-03-02T10:00:00Z'))).toBeUndefined();
+    const approved = applyTimeOffApproved(undefined, period, stamp('2026-03-02T10:00:00Z'));
+    expect(applyTimeOffCancelled(approved, period, stamp('2026-03-02T10:00:00Z'))?.status).toBe(
+      'cancelled',
+    );
+    expect(applyTimeOffCancelled(cancelled, period, stamp('2026-03-02T10:00:00Z'))?.status).toBe(
+      'cancelled',
+    );
+  });
 });

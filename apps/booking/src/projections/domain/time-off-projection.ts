@@ -51,7 +51,10 @@ function withStatus(
   status: TimeOffProjectionState['status'],
   stamp: EventStamp,
 ): TimeOffProjectionState | undefined {
-  if (isStale(stamp.occurredAt, current?.lastEventAt)) {
+  if (
+    isStale(stamp.occurredAt, current?.lastEventAt) ||
+    cancellationWinsTie(current, status, stamp)
+  ) {
     return undefined;
   }
   return {
@@ -63,4 +66,23 @@ function withStatus(
     lastEventAt: stamp.occurredAt,
     lastEventId: stamp.eventId,
   };
+}
+
+/**
+ * Cancelled is final: an approval stamped in the same millisecond as the stored cancellation
+ * never brings the time off back. Two consumer groups write this projection (the projections
+ * and the time-off reaction), so "equal times follow the topic's order" does not hold here.
+ * The upsert's SQL guard (schedule-projection.repository.ts) applies the same rule.
+ */
+export function cancellationWinsTie(
+  current: Pick<TimeOffProjectionState, 'status' | 'lastEventAt'> | undefined,
+  status: TimeOffProjectionState['status'],
+  stamp: EventStamp,
+): boolean {
+  return (
+    current !== undefined &&
+    current.status === 'cancelled' &&
+    status !== 'cancelled' &&
+    current.lastEventAt.getTime() === stamp.occurredAt.getTime()
+  );
 }

@@ -1,4 +1,11 @@
-import { patternProblem, resolveFrequency, wantedSessions } from './series-dates';
+import type { Weekday } from '../../availability/domain/calendar-date';
+import {
+  clinicToday,
+  maintenanceDates,
+  patternProblem,
+  resolveFrequency,
+  wantedSessions,
+} from './series-dates';
 
 const base = {
   sessionsPerWeek: 2,
@@ -103,6 +110,8 @@ describe('patternProblem', () => {
     [{ preferredTime: '10:10' }, '15-minute grid'],
     [{ preferredTime: '25:00' }, '"HH:MM"'],
     [{ startsOn: '2027-02-30' }, 'calendar date'],
+    [{ maintenance: { sessions: 13, everyWeeks: 2 } }, 'maintenanceSessions'],
+    [{ maintenance: { sessions: 2, everyWeeks: 0 } }, 'maintenance interval'],
   ])('refuses %j', (change, message) => {
     const pattern = { ...valid, preferredWeekdays: [...valid.preferredWeekdays], ...change };
     expect(patternProblem(pattern as Parameters<typeof patternProblem>[0])).toContain(message);
@@ -135,5 +144,96 @@ describe('resolveFrequency', () => {
     expect(resolveFrequency({ weeks: 4, sessionsPerWeek: null }, undefined)).toHaveProperty(
       'problem',
     );
+  });
+});
+
+describe('maintenanceDates', () => {
+  const intensive = {
+    sessionsPerWeek: 2,
+    weeks: 6,
+    preferredWeekdays: ['tuesday', 'thursday'] as Weekday[],
+    preferredTime: '10:00',
+    startsOn: '2027-03-15', // a Monday
+  };
+
+  it('counts from the first preferred weekday of the last intensive week', () => {
+    // Last intensive Tuesday: 2027-04-20.
+    expect(maintenanceDates({ ...intensive, maintenance: { sessions: 2, everyWeeks: 4 } })).toEqual(
+      ['2027-05-18', '2027-06-15'],
+    );
+  });
+
+  it('takes the first weekday as given, not the earliest in the week', () => {
+    const dates = maintenanceDates({
+      ...intensive,
+      preferredWeekdays: ['thursday', 'tuesday'],
+      maintenance: { sessions: 1, everyWeeks: 1 },
+    });
+    expect(dates).toEqual(['2027-04-29']); // last intensive Thursday 2027-04-22, plus a week
+  });
+
+  it('wraps a mid-week start like the intensive weeks do', () => {
+    // Weeks run Thursday to Wednesday; the last (second) week's Tuesday is 2027-03-30.
+    const dates = maintenanceDates({
+      ...intensive,
+      startsOn: '2027-03-18',
+      weeks: 2,
+      maintenance: { sessions: 1, everyWeeks: 2 },
+    });
+    expect(dates).toEqual(['2027-04-13']);
+  });
+
+  it('has none without a maintenance phase or with zero sessions', () => {
+    expect(maintenanceDates(intensive)).toEqual([]);
+    expect(maintenanceDates({ ...intensive, maintenance: { sessions: 0, everyWeeks: 2 } })).toEqual(
+      [],
+    );
+  });
+});
+
+describe('wantedSessions with a maintenance phase', () => {
+  it('places maintenance sessions after the intensive ones, at the same wall time across the spring change', () => {
+    const sessions = wantedSessions({
+      ...base,
+      startsOn: '2027-03-01', // Monday
+      weeks: 2,
+      preferredWeekdays: ['monday', 'wednesday'],
+      maintenance: { sessions: 2, everyWeeks: 2 },
+    });
+    expect(sessions.map((s) => [s.phase, s.localStart, s.startsAt.toISOString()])).toEqual([
+      ['intensive', '2027-03-01T10:00', '2027-03-01T10:00:00.000Z'],
+      ['intensive', '2027-03-03T10:00', '2027-03-03T10:00:00.000Z'],
+      ['intensive', '2027-03-08T10:00', '2027-03-08T10:00:00.000Z'],
+      ['intensive', '2027-03-10T10:00', '2027-03-10T10:00:00.000Z'],
+      ['maintenance', '2027-03-22T10:00', '2027-03-22T10:00:00.000Z'], // GMT
+      ['maintenance', '2027-04-05T10:00', '2027-04-05T09:00:00.000Z'], // BST after 2027-03-28
+    ]);
+  });
+
+  it('keeps the wall time across the autumn change (2027-10-31)', () => {
+    const sessions = wantedSessions({
+      ...base,
+      startsOn: '2027-10-11', // Monday
+      weeks: 1,
+      sessionsPerWeek: 1,
+      preferredWeekdays: ['monday'],
+      preferredTime: '09:00',
+      maintenance: { sessions: 3, everyWeeks: 1 },
+    });
+    expect(
+      sessions.filter((s) => s.phase === 'maintenance').map((s) => s.startsAt.toISOString()),
+    ).toEqual([
+      '2027-10-18T08:00:00.000Z', // BST
+      '2027-10-25T08:00:00.000Z', // BST
+      '2027-11-01T09:00:00.000Z', // GMT
+    ]);
+    expect(sessions.every((s) => s.localStart.endsWith('T09:00'))).toBe(true);
+  });
+});
+
+describe('clinicToday', () => {
+  it('is the clinic-local date, which differs from the UTC date just after local midnight', () => {
+    expect(clinicToday(new Date('2027-06-30T23:30:00Z'), 'Europe/London')).toBe('2027-07-01');
+    expect(clinicToday(new Date('2027-12-31T23:30:00Z'), 'Europe/London')).toBe('2027-12-31');
   });
 });

@@ -5,9 +5,14 @@ export const WAITLIST_STATUSES = [
   'offer_expired',
   'offer_declined',
   'left',
+  /** Closed by the expiry job: the window passed while the entry was waiting. */
+  'expired',
 ] as const;
 
 export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number];
+
+/** The statuses of an open entry: the ones `waitlist(clinicId)` lists unless asked otherwise. */
+export const OPEN_WAITLIST_STATUSES: readonly WaitlistStatus[] = ['waiting', 'offered'];
 
 export interface WaitlistEntry {
   readonly id: string;

@@ -5,6 +5,7 @@ import {
   firstMatching,
   matchesFreedSlot,
   rankSlotsForFreed,
+  windowHasPassed,
   windowProblem,
 } from './waitlist-rules';
 
@@ -67,6 +68,50 @@ describe('waitlist window', () => {
     expect(windowProblem('2026-03-19', '2026-03-25', '2026-03-20')?.code).toBe(
       'WAITLIST_WINDOW_IN_PAST',
     );
+  });
+});
+
+describe(windowHasPassed.name, () => {
+  const passed = (toDate: string, now: string, timezone = 'Europe/London'): boolean =>
+    windowHasPassed(toDate, new Date(now), timezone);
+
+  it('has not passed on its last day, and has the day after', () => {
+    expect(passed('2026-01-10', '2026-01-10T12:00:00Z')).toBe(false);
+    expect(passed('2026-01-10', '2026-01-11T12:00:00Z')).toBe(true);
+    expect(passed('2026-01-10', '2026-01-09T12:00:00Z')).toBe(false);
+  });
+
+  it('passes at London midnight in winter (GMT, midnight UTC)', () => {
+    expect(passed('2026-01-10', '2026-01-10T23:59:59.999Z')).toBe(false);
+    expect(passed('2026-01-10', '2026-01-11T00:00:00.000Z')).toBe(true);
+  });
+
+  it('passes at London midnight in summer (BST: 23:00 UTC, while the UTC date is still the last day)', () => {
+    expect(passed('2026-06-10', '2026-06-10T22:59:59.999Z')).toBe(false);
+    expect(passed('2026-06-10', '2026-06-10T23:00:00.000Z')).toBe(true);
+    expect(passed('2026-06-10', '2026-06-10T23:30:00.000Z')).toBe(true);
+  });
+
+  it('passes at London midnight either side of the clock changes', () => {
+    // The clocks go forward at 01:00 UTC on 2026-03-29: that day starts at 00:00 GMT.
+    expect(passed('2026-03-28', '2026-03-28T23:59:59.999Z')).toBe(false);
+    expect(passed('2026-03-28', '2026-03-29T00:00:00.000Z')).toBe(true);
+    // Its midnight is BST: the next day starts at 23:00 UTC on the 29th.
+    expect(passed('2026-03-29', '2026-03-29T22:59:59.999Z')).toBe(false);
+    expect(passed('2026-03-29', '2026-03-29T23:00:00.000Z')).toBe(true);
+    // The clocks go back at 01:00 UTC on 2026-10-25: that day starts at 00:00 BST.
+    expect(passed('2026-10-24', '2026-10-24T22:59:59.999Z')).toBe(false);
+    expect(passed('2026-10-24', '2026-10-24T23:00:00.000Z')).toBe(true);
+    // 2026-10-25 is 25 hours long and ends at midnight GMT.
+    expect(passed('2026-10-25', '2026-10-25T23:59:59.999Z')).toBe(false);
+    expect(passed('2026-10-25', '2026-10-26T00:00:00.000Z')).toBe(true);
+  });
+
+  it("follows the clinic's own timezone, not London's or UTC's", () => {
+    // 23:00 in New York on the last day is already the next day in UTC and London.
+    expect(passed('2026-06-10', '2026-06-11T03:00:00Z', 'America/New_York')).toBe(false);
+    expect(passed('2026-06-10', '2026-06-11T03:00:00Z')).toBe(true);
+    expect(passed('2026-06-10', '2026-06-11T04:00:00Z', 'America/New_York')).toBe(true);
   });
 });
 

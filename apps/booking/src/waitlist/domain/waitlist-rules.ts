@@ -1,3 +1,4 @@
+import { wallLabel, zoneOffsetMs } from '../../availability/domain/zone-timeline';
 import type { WaitlistEntry } from './waitlist-entry';
 
 /** The longest window a client may wait for, in days (both ends included). */
@@ -52,6 +53,20 @@ export function windowProblem(
     };
   }
   return undefined;
+}
+
+/** The clinic-local date "YYYY-MM-DD" of an instant in the clinic's IANA timezone. */
+export function localDateOf(instant: Date, timezone: string): string {
+  const ms = instant.getTime();
+  return wallLabel(ms, zoneOffsetMs(ms, timezone)).slice(0, 10);
+}
+
+/**
+ * Whether a window has passed at `now`: its last date (clinic-local, included) is before
+ * the clinic's today. On its last day it has not passed, until the clinic's midnight.
+ */
+export function windowHasPassed(toDate: string, now: Date, timezone: string): boolean {
+  return toDate < localDateOf(now, timezone);
 }
 
 /** A slot that has just become free: a therapist's time at a clinic. */
