@@ -16,6 +16,7 @@ import { TreatmentOfferings1763920400000 } from './migrations/1763920400000-Trea
 import { BookingSeriesEntity } from './series/booking-series.entity';
 import { BookingSeries1763920500000 } from './migrations/1763920500000-BookingSeries';
 import { SeriesMaintenance1763921000000 } from './migrations/1763921000000-SeriesMaintenance';
+import { SeriesMaintenanceTreatment1763921100000 } from './migrations/1763921100000-SeriesMaintenanceTreatment';
 
 import { BookingAttention1763920700000 } from './migrations/1763920700000-BookingAttention';
 import { Waitlist1763920600000 } from './migrations/1763920600000-Waitlist';
@@ -41,6 +42,7 @@ export const bookingDefinition: ServiceDefinition = {
     TreatmentOfferings1763920400000,
     BookingSeries1763920500000,
     SeriesMaintenance1763921000000,
+    SeriesMaintenanceTreatment1763921100000,
     BookingAttention1763920700000,
     Waitlist1763920600000,
     WaitlistExpiry1763920800000,

@@ -35,6 +35,13 @@ export class BookingSeriesEntity {
   @Column('integer', { name: 'maintenance_every_weeks', nullable: true })
   maintenanceEveryWeeks!: number | null;
 
+  /**
+   * The maintenance sessions' treatment (migration 1763921100000): the series' treatment
+   * unless another was chosen; null without maintenance.
+   */
+  @Column('uuid', { name: 'maintenance_treatment_id', nullable: true })
+  maintenanceTreatmentId!: string | null;
+
   @Column('text', { name: 'preferred_weekdays', array: true })
   preferredWeekdays!: string[];
 

@@ -18,6 +18,12 @@ export class BookingSeriesModel {
     description: "Weeks between maintenance sessions (the care plan's, when booked).",
   })
   maintenanceEveryWeeks!: number | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The maintenance sessions' treatment: treatmentId unless another was chosen (e.g. a shorter maintenance session); null without maintenance sessions.",
+  })
+  maintenanceTreatmentId!: string | null;
   @Field(() => [String]) preferredWeekdays!: string[];
   @Field({ description: 'Clinic-local "HH:MM".' }) preferredTime!: string;
   @Field({ description: 'Clinic-local date YYYY-MM-DD.' }) startsOn!: string;

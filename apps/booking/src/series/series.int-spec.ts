@@ -20,32 +20,41 @@ import {
 } from '../bookings/test-support/booking-world';
 
 const SERIES_FIELDS = `id clinicId clientId therapistId treatmentId carePlanId sessionsPerWeek
-  weeks maintenanceSessions maintenanceEveryWeeks preferredWeekdays preferredTime startsOn
-  timezone status cancelledAt bookings { id status startsAt localStart therapistId roomId }`;
+  weeks maintenanceSessions maintenanceEveryWeeks maintenanceTreatmentId preferredWeekdays
+  preferredTime startsOn timezone status cancelledAt
+  bookings { id status startsAt endsAt localStart therapistId roomId treatmentId pricePence }`;
 const BOOK = `mutation B($input: BookSeriesInput!) { bookSeries(input: $input) { ${SERIES_FIELDS} } }`;
 const CANCEL_REST = `mutation C($id: ID!, $key: String!) {
   cancelRestOfSeries(seriesId: $id, idempotencyKey: $key, reason: illness) { ${SERIES_FIELDS} } }`;
 const SERIES = `query S($id: ID!) { bookingSeries(id: $id) { ${SERIES_FIELDS} } }`;
 const HOLD = `mutation H($input: HoldBookingInput!) { holdBooking(input: $input) { id } }`;
 const CONFIRM = `mutation F($id: ID!, $key: String!) { confirmBooking(id: $id, idempotencyKey: $key) { id } }`;
+const CREATE_TREATMENT = `mutation T($input: CreateTreatmentInput!) { createTreatment(input: $input) { id } }`;
+const SET_OFFERING = `mutation O($c: ID!, $t: ID!, $input: ClinicTreatmentOfferingInput!) {
+  setClinicTreatmentOffering(clinicId: $c, treatmentId: $t, input: $input) { pricePence } }`;
 
 interface SeriesView {
   id: string;
   therapistId: string;
+  treatmentId: string;
   carePlanId: string | null;
   sessionsPerWeek: number;
   weeks: number;
   maintenanceSessions: number;
   maintenanceEveryWeeks: number | null;
+  maintenanceTreatmentId: string | null;
   startsOn: string;
   status: string;
   bookings: {
     id: string;
     status: string;
     startsAt: string;
+    endsAt: string;
     localStart: string;
     therapistId: string;
     roomId: string;
+    treatmentId: string;
+    pricePence: number;
   }[];
 }
 interface Unplaced {
@@ -54,7 +63,7 @@ interface Unplaced {
   phase: string;
   code: string;
   reason: string;
-  alternatives: { startsAt: string; localStart: string }[];
+  alternatives: { startsAt: string; endsAt: string; localStart: string }[];
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -625,6 +634,208 @@ describe('booking series through GraphQL (real PostgreSQL and Kafka)', () => {
       expect(unplaced.map((u) => [u.phase, u.localStart, u.code])).toEqual([
         ['maintenance', `${dateAfter(37)}T09:00`, 'SLOT_UNAVAILABLE'],
       ]);
+      expect(await counts()).toEqual(before);
+    });
+  });
+
+  describe("the maintenance sessions' own treatment (maintenanceTreatmentId)", () => {
+    let headOffice: string;
+    const minutes = (b: { startsAt: string; endsAt: string }): number =>
+      (Date.parse(b.endsAt) - Date.parse(b.startsAt)) / 60_000;
+
+    beforeAll(async () => {
+      headOffice = await app.token({ role: 'head_office_admin', subject: 'series-head-office' });
+    });
+
+    /**
+     * A PNF 60 series from a new care plan (twice a week for two weeks, then two maintenance
+     * sessions every two weeks: days 2, 4, 9, 11, then 23 and 37) with `therapistId`.
+     */
+    async function maintained(
+      therapistId: string,
+      preferredTime: string,
+      overrides: Record<string, unknown> = {},
+    ): Promise<Record<string, unknown>> {
+      const carePlanId = await carePlan({
+        preferredTherapistId: therapistId,
+        sessionsPerWeek: 2,
+        weeks: 2,
+        maintenanceEveryWeeks: 2,
+      });
+      return input({
+        carePlanId,
+        treatmentId: TREATMENTS.pnf60,
+        therapistId: null,
+        sessionsPerWeek: null,
+        weeks: null,
+        preferredWeekdays: [dayName(2), dayName(4)],
+        preferredTime,
+        maintenanceSessions: 2,
+        ...overrides,
+      });
+    }
+
+    /** A new catalogue treatment (45 + 10 min, £40) that the test then offers or not. */
+    async function newTreatment(code: string, selfBookable: boolean): Promise<string> {
+      const res = await app.gql<{ createTreatment: { id: string } }>(
+        CREATE_TREATMENT,
+        {
+          input: {
+            code,
+            name: `Maintenance ${code}`,
+            durationMinutes: 45,
+            bufferAfterMinutes: 10,
+            pricePence: 4000,
+            requiredCertifications: ['pnf_level_1'],
+            requiresScreeningClearance: true,
+            selfBookable,
+          },
+        },
+        headOffice,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.createTreatment.id;
+    }
+
+    it("books the maintenance sessions as the maintenance treatment (its duration, buffer and the clinic's price), the intensive ones as the series' treatment", async () => {
+      const therapistId = world.therapistIds[2];
+      const priced = await app.gql(
+        SET_OFFERING,
+        {
+          c: world.clinicId,
+          t: TREATMENTS.maintenance45,
+          input: { offered: true, pricePence: 4200 },
+        },
+        headOffice,
+      );
+      expect(priced.errors).toBeUndefined();
+      const variables = await maintained(therapistId, '21:00', {
+        maintenanceTreatmentId: TREATMENTS.maintenance45,
+      });
+      const before = await counts();
+      const series = await book(variables);
+      expect(series).toMatchObject({
+        treatmentId: TREATMENTS.pnf60,
+        maintenanceSessions: 2,
+        maintenanceTreatmentId: TREATMENTS.maintenance45,
+      });
+      expect(
+        series.bookings.map((b) => [b.localStart, b.treatmentId, minutes(b), b.pricePence]),
+      ).toEqual([
+        [`${dateAfter(2)}T21:00`, TREATMENTS.pnf60, 60, 6000],
+        [`${dateAfter(4)}T21:00`, TREATMENTS.pnf60, 60, 6000],
+        [`${dateAfter(9)}T21:00`, TREATMENTS.pnf60, 60, 6000],
+        [`${dateAfter(11)}T21:00`, TREATMENTS.pnf60, 60, 6000],
+        [`${dateAfter(23)}T21:00`, TREATMENTS.maintenance45, 45, 4200],
+        [`${dateAfter(37)}T21:00`, TREATMENTS.maintenance45, 45, 4200],
+      ]);
+      const buffers = await app.dataSource.query<{ buffer: number }[]>(
+        `SELECT (extract(epoch FROM blocks_until - ends_at) / 60)::int AS buffer
+           FROM booking WHERE series_id = $1 ORDER BY starts_at`,
+        [series.id],
+      );
+      expect(buffers.map((row) => row.buffer)).toEqual([15, 15, 15, 15, 10, 10]);
+      const after = await counts();
+      expect(after.bookings - before.bookings).toBe(6);
+      expect(after.outbox - before.outbox).toBe(6);
+      for (const booking of series.bookings.slice(4)) {
+        const event = await app.event('booking.confirmed', ofBooking(booking.id));
+        expect(event.data).toMatchObject({ treatmentId: TREATMENTS.maintenance45 });
+      }
+      const read = await app.gql<{ bookingSeries: SeriesView }>(SERIES, { id: series.id }, staff);
+      expect(read.data?.bookingSeries.maintenanceTreatmentId).toBe(TREATMENTS.maintenance45);
+
+      // A retry returns the series; the same key with another maintenance treatment is refused.
+      const mid = await counts();
+      expect((await book(variables)).id).toBe(series.id);
+      const changed = await fails(BOOK, {
+        input: { ...variables, maintenanceTreatmentId: TREATMENTS.pnf30 },
+      });
+      expect(changed.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      const defaulted = await fails(BOOK, {
+        input: { ...variables, maintenanceTreatmentId: null },
+      });
+      expect(defaulted.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(await counts()).toEqual(mid);
+    });
+
+    it("defaults the maintenance sessions to the series' treatment", async () => {
+      const series = await book(await maintained(world.therapistIds[3], '07:00'));
+      expect(series.maintenanceTreatmentId).toBe(TREATMENTS.pnf60);
+      expect(series.bookings.map((b) => [b.treatmentId, minutes(b)])).toEqual(
+        Array.from({ length: 6 }, () => [TREATMENTS.pnf60, 60]),
+      );
+    });
+
+    it('offers alternatives of the maintenance treatment for an unplaceable maintenance date', async () => {
+      const therapistId = world.therapistIds[3];
+      await confirmedBooking(therapistId, londonInstant(dateAfter(37), '03:00'));
+      const variables = await maintained(therapistId, '03:00', {
+        maintenanceTreatmentId: TREATMENTS.maintenance45,
+      });
+      const before = await counts();
+      const error = await fails(BOOK, { input: variables });
+      expect(error.extensions?.code).toBe('SERIES_DATES_UNAVAILABLE');
+      const unplaced = error.extensions?.unplaced as Unplaced[];
+      expect(unplaced.map((u) => [u.phase, u.localStart])).toEqual([
+        ['maintenance', `${dateAfter(37)}T03:00`],
+      ]);
+      expect(unplaced[0].alternatives.length).toBeGreaterThan(0);
+      expect(unplaced[0].alternatives.map(minutes)).toEqual(unplaced[0].alternatives.map(() => 45));
+      expect(await counts()).toEqual(before);
+    });
+
+    it('refuses a maintenance treatment the clinic does not offer, writing nothing', async () => {
+      const notHere = await newTreatment('SERIES_MAINTENANCE_NOT_HERE', true);
+      const optedOut = await app.gql(
+        SET_OFFERING,
+        { c: world.clinicId, t: notHere, input: { offered: false } },
+        headOffice,
+      );
+      expect(optedOut.errors).toBeUndefined();
+      const variables = await maintained(world.therapistIds[2], '21:00', {
+        maintenanceTreatmentId: notHere,
+      });
+      const before = await counts();
+      const error = await fails(BOOK, { input: variables });
+      expect({ code: error.extensions?.code, field: error.extensions?.field }).toEqual({
+        code: 'TREATMENT_NOT_OFFERED',
+        field: 'maintenanceTreatmentId',
+      });
+      expect(await counts()).toEqual(before);
+    });
+
+    it('refuses a client a maintenance treatment that is not self-bookable, writing nothing', async () => {
+      const clinicOnly = await newTreatment('SERIES_MAINTENANCE_CLINIC_ONLY', false);
+      const client = await app.token({
+        role: 'client',
+        clientId: world.clients.cleared,
+        subject: 'series-client',
+      });
+      const variables = await maintained(world.therapistIds[2], '21:00', {
+        maintenanceTreatmentId: clinicOnly,
+      });
+      const before = await counts();
+      const error = await fails(BOOK, { input: variables }, client);
+      expect({ code: error.extensions?.code, field: error.extensions?.field }).toEqual({
+        code: 'TREATMENT_NOT_SELF_BOOKABLE',
+        field: 'maintenanceTreatmentId',
+      });
+      expect(await counts()).toEqual(before);
+    });
+
+    it('refuses a maintenanceTreatmentId without maintenance sessions, writing nothing', async () => {
+      const before = await counts();
+      for (const maintenanceSessions of [null, 0]) {
+        const error = await fails(BOOK, {
+          input: input({ maintenanceTreatmentId: TREATMENTS.maintenance45, maintenanceSessions }),
+        });
+        expect({ code: error.extensions?.code, field: error.extensions?.field }).toEqual({
+          code: 'INVALID_SERIES_INPUT',
+          field: 'maintenanceTreatmentId',
+        });
+        expect(error.message).toContain('give maintenanceSessions too');
+      }
       expect(await counts()).toEqual(before);
     });
   });

@@ -8,7 +8,7 @@ import { ForbiddenError } from '@app/platform/errors/forbidden.error';
 import { TRANSACTIONS } from '@app/platform/platform.tokens';
 import { AvailabilityService } from '../availability/availability.service';
 import type { Weekday } from '../availability/domain/calendar-date';
-import { CatalogueService } from '../catalogue/catalogue.service';
+import { CatalogueService, OfferedTreatment } from '../catalogue/catalogue.service';
 import { BOOKING_CLOCK, BookingClock, systemClock } from '../bookings/booking-clock';
 import { bookingStateOf } from '../bookings/booking-event-data';
 import { BookingError, BookingErrorCode } from '../bookings/bookings.errors';
@@ -19,7 +19,7 @@ import { cancelledByOf, denialOf } from '../bookings/domain/booking-permissions'
 import { transition } from '../bookings/domain/booking-state-machine';
 import { cancellationTerms } from '../bookings/domain/cancellation-policy';
 import { requestHash } from '../bookings/domain/request-hash';
-import { CarePlanDefaults, resolveSeries } from './domain/series-defaults';
+import { CarePlanDefaults, maintenanceTreatmentOf, resolveSeries } from './domain/series-defaults';
 import {
   clinicToday,
   patternProblem,
@@ -51,8 +51,13 @@ export interface BookSeriesCommand {
   readonly startsOn?: string | null;
   /** 0–12 (default 0); needs a care plan with maintenanceEveryWeeks. */
   readonly maintenanceSessions?: number | null;
+  /** The maintenance sessions' treatment (only with maintenanceSessions); default treatmentId. */
+  readonly maintenanceTreatmentId?: string | null;
   readonly idempotencyKey: string;
 }
+
+/** A treatment as the clinic sells it (offered, at the clinic's price). */
+type Offered = Exclude<OfferedTreatment, { error: unknown }>;
 
 export interface SeriesWithBookings {
   readonly series: BookingSeries;
@@ -127,6 +132,9 @@ export class SeriesService {
     if (carePlanId !== null) {
       requireUuid(carePlanId, 'carePlanId');
     }
+    if (command.maintenanceTreatmentId !== undefined && command.maintenanceTreatmentId !== null) {
+      requireUuid(command.maintenanceTreatmentId, 'maintenanceTreatmentId');
+    }
     requireKey(command.idempotencyKey);
     // Booking does not depend on the therapist (only therapists themselves are refused).
     const denial = denialOf(caller, 'hold', {
@@ -142,26 +150,36 @@ export class SeriesService {
         'care plans are not shared with integrations; give sessionsPerWeek and weeks instead',
       );
     }
-    const offered = await this.catalogue.offeredTreatment(
-      undefined,
-      command.clinicId,
-      command.treatmentId,
-    );
-    if ('error' in offered) {
-      throw new BookingError(offered.error as BookingErrorCode, offered.message);
+    const maintenanceChoice = maintenanceTreatmentOf(command);
+    if ('problem' in maintenanceChoice) {
+      throw invalid(maintenanceChoice.problem, maintenanceChoice.field);
     }
+    const offered = await this.offered(caller, command.clinicId, command.treatmentId);
     const { treatment } = offered;
-    if (caller.role === 'client' && !treatment.selfBookable) {
-      throw new BookingError(
-        BookingErrorCode.TreatmentNotSelfBookable,
-        `${treatment.name} cannot be booked online; call the clinic to book it`,
-      );
-    }
+    const { maintenanceTreatmentId } = maintenanceChoice;
+    // Each phase's sessions are placed as (and alternatives searched for) its own treatment.
+    const offers: Record<SessionPhase, Offered> = {
+      intensive: offered,
+      maintenance:
+        maintenanceTreatmentId === null || maintenanceTreatmentId === command.treatmentId
+          ? offered
+          : await this.offered(
+              caller,
+              command.clinicId,
+              maintenanceTreatmentId,
+              'maintenanceTreatmentId',
+            ),
+    };
     const hash = requestHash(BOOK_SERIES, {
       ...command,
       idempotencyKey: undefined,
       // 0 is the default: the same request as leaving it out.
       maintenanceSessions: command.maintenanceSessions || undefined,
+      // The default (the series' own treatment) is the same request as leaving it out.
+      maintenanceTreatmentId:
+        offers.maintenance.treatment.id === treatment.id
+          ? undefined
+          : offers.maintenance.treatment.id,
     });
     let seriesId: string;
     try {
@@ -206,6 +224,8 @@ export class SeriesService {
             weeks: resolved.weeks,
             maintenanceSessions: resolved.maintenance?.sessions ?? 0,
             maintenanceEveryWeeks: resolved.maintenance?.everyWeeks ?? null,
+            maintenanceTreatmentId:
+              resolved.maintenance === undefined ? null : offers.maintenance.treatment.id,
             preferredWeekdays: [...pattern.preferredWeekdays],
             preferredTime: command.preferredTime,
             startsOn: resolved.startsOn,
@@ -221,13 +241,14 @@ export class SeriesService {
           await this.series.insert(tx, series);
           const failures: UnplacedFailure[] = [];
           for (const session of wantedSessions(pattern)) {
+            const offer = offers[session.phase];
             const failure = await this.placeOne(tx, caller, session, {
               clinicId: command.clinicId,
               clientId: command.clientId,
               therapistId: resolved.therapistId,
-              treatment,
-              pricePence: offered.pricePence,
-              currency: offered.currency,
+              treatment: offer.treatment,
+              pricePence: offer.pricePence,
+              currency: offer.currency,
               seriesId: series.id,
               now,
             });
@@ -248,7 +269,10 @@ export class SeriesService {
       }
       const unplaced = await this.withAlternatives(error.failures, {
         clinicId: command.clinicId,
-        treatmentId: command.treatmentId,
+        treatmentIds: {
+          intensive: offers.intensive.treatment.id,
+          maintenance: offers.maintenance.treatment.id,
+        },
         therapistId: error.therapistId,
       });
       throw new SeriesError(
@@ -354,6 +378,37 @@ export class SeriesService {
   }
 
   // ---- internals ----
+
+  /**
+   * The treatment as the clinic sells it (offered, at the clinic's price), and one a client
+   * may book online when the caller is a client. `field`: the input naming it, when that is
+   * not treatmentId (reported in extensions.field).
+   */
+  private async offered(
+    caller: Caller,
+    clinicId: string,
+    treatmentId: string,
+    field?: string,
+  ): Promise<Offered> {
+    const offered = await this.catalogue.offeredTreatment(undefined, clinicId, treatmentId);
+    const details = field === undefined ? {} : { field };
+    const about = field === undefined ? '' : `${field}: `;
+    if ('error' in offered) {
+      throw new BookingError(
+        offered.error as BookingErrorCode,
+        `${about}${offered.message}`,
+        details,
+      );
+    }
+    if (caller.role === 'client' && !offered.treatment.selfBookable) {
+      throw new BookingError(
+        BookingErrorCode.TreatmentNotSelfBookable,
+        `${about}${offered.treatment.name} cannot be booked online; call the clinic to book it`,
+        details,
+      );
+    }
+    return offered;
+  }
 
   private async load(id: string): Promise<SeriesWithBookings> {
     const series = await this.series.findById(id);
@@ -504,7 +559,12 @@ export class SeriesService {
 
   private async withAlternatives(
     failures: readonly UnplacedFailure[],
-    command: { clinicId: string; treatmentId: string; therapistId: string },
+    command: {
+      clinicId: string;
+      /** The treatment each phase's sessions are placed as: alternatives are for that one. */
+      treatmentIds: Record<SessionPhase, string>;
+      therapistId: string;
+    },
   ): Promise<UnplacedSession[]> {
     const availability = this.availability;
     if (availability === undefined) {
@@ -518,7 +578,7 @@ export class SeriesService {
           tx,
           {
             clinicId: command.clinicId,
-            treatmentId: command.treatmentId,
+            treatmentId: command.treatmentIds[failure.phase],
             therapistId: command.therapistId,
             startsAt: new Date(failure.startsAt),
           },

@@ -27,6 +27,8 @@ export const TREATMENTS = {
   pnf30: '6f1d2c10-0000-4000-8000-000000000002',
   /** needs pnf_level_1 and screening clearance; 60 + 15 min, £60. */
   pnf60: '6f1d2c10-0000-4000-8000-000000000003',
+  /** needs pnf_level_1 and screening clearance; 45 + 10 min, £45 (maintenance sessions). */
+  maintenance45: '6f1d2c10-0000-4000-8000-000000000004',
 } as const;
 
 type WeeklyHours = EventData<typeof ClinicOpenedV1>['weeklyHours'];

@@ -1,9 +1,11 @@
 import { addDays } from '../../availability/domain/calendar-date';
-import { CarePlanDefaults, resolveSeries } from './series-defaults';
+import { CarePlanDefaults, maintenanceTreatmentOf, resolveSeries } from './series-defaults';
 
 const THERAPIST = '11111111-1111-4111-8111-111111111111';
 const OTHER_THERAPIST = '22222222-2222-4222-8222-222222222222';
 const TODAY = '2027-03-10';
+const PNF_60 = '6f1d2c10-0000-4000-8000-000000000003';
+const MAINTENANCE_45 = '6f1d2c10-0000-4000-8000-000000000004';
 
 const plan: CarePlanDefaults = {
   id: 'plan-1',
@@ -103,4 +105,54 @@ describe('resolveSeries', () => {
       problem: expect.stringContaining('0 to 12') as unknown,
     });
   });
+});
+
+describe(maintenanceTreatmentOf.name, () => {
+  it('books the maintenance sessions as the given maintenance treatment', () => {
+    expect(
+      maintenanceTreatmentOf({
+        treatmentId: PNF_60,
+        maintenanceTreatmentId: MAINTENANCE_45,
+        maintenanceSessions: 2,
+      }),
+    ).toEqual({ maintenanceTreatmentId: MAINTENANCE_45 });
+  });
+
+  it("defaults the maintenance treatment to the series' treatment", () => {
+    expect(maintenanceTreatmentOf({ treatmentId: PNF_60, maintenanceSessions: 2 })).toEqual({
+      maintenanceTreatmentId: PNF_60,
+    });
+    expect(
+      maintenanceTreatmentOf({
+        treatmentId: PNF_60,
+        maintenanceTreatmentId: null,
+        maintenanceSessions: 2,
+      }),
+    ).toEqual({ maintenanceTreatmentId: PNF_60 });
+  });
+
+  it('has no maintenance treatment without maintenance sessions', () => {
+    expect(maintenanceTreatmentOf({ treatmentId: PNF_60 })).toEqual({
+      maintenanceTreatmentId: null,
+    });
+    expect(maintenanceTreatmentOf({ treatmentId: PNF_60, maintenanceSessions: 0 })).toEqual({
+      maintenanceTreatmentId: null,
+    });
+  });
+
+  it.each([undefined, null, 0])(
+    'refuses a maintenance treatment with %p maintenance sessions, naming the field',
+    (maintenanceSessions) => {
+      expect(
+        maintenanceTreatmentOf({
+          treatmentId: PNF_60,
+          maintenanceTreatmentId: MAINTENANCE_45,
+          maintenanceSessions,
+        }),
+      ).toEqual({
+        field: 'maintenanceTreatmentId',
+        problem: expect.stringContaining('give maintenanceSessions too') as unknown,
+      });
+    },
+  );
 });

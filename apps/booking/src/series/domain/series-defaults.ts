@@ -101,6 +101,35 @@ export function resolveSeries(
   };
 }
 
+/** The treatments a request names: the series' own, and optionally one for maintenance. */
+export interface SeriesTreatmentRequest {
+  readonly treatmentId: string;
+  readonly maintenanceTreatmentId?: string | null;
+  readonly maintenanceSessions?: number | null;
+}
+
+/**
+ * The treatment of the maintenance sessions: `maintenanceTreatmentId` when given (e.g. the
+ * shorter maintenance session), else the series' treatment; null when the request has no
+ * maintenance sessions. Naming a maintenance treatment without maintenance sessions is a
+ * mistake in the request, reported on that field rather than ignored.
+ */
+export function maintenanceTreatmentOf(
+  request: SeriesTreatmentRequest,
+): { readonly maintenanceTreatmentId: string | null } | SeriesRequestProblem {
+  const given = request.maintenanceTreatmentId ?? null;
+  if ((request.maintenanceSessions ?? 0) === 0) {
+    return given === null
+      ? { maintenanceTreatmentId: null }
+      : {
+          field: 'maintenanceTreatmentId',
+          problem:
+            'maintenanceTreatmentId is the treatment of the maintenance sessions; give maintenanceSessions too, or leave maintenanceTreatmentId out',
+        };
+  }
+  return { maintenanceTreatmentId: given ?? request.treatmentId };
+}
+
 /**
  * The plan's start date, or tomorrow (clinic-local) when it is today or has passed: a
  * session earlier today would already be in the past and fail the whole series, so a

@@ -6,7 +6,7 @@ export class BookSeriesInput {
   @Field(() => ID) clinicId!: string;
   @Field(() => ID, {
     description:
-      'Also used for the maintenance sessions. The clinic chooses it when booking (a care plan names no treatment).',
+      "The intensive sessions' treatment, and the maintenance sessions' unless maintenanceTreatmentId is given. The clinic chooses it when booking (a care plan names no treatment).",
   })
   treatmentId!: string;
   @Field(() => ID, {
@@ -31,6 +31,12 @@ export class BookSeriesInput {
       '0–12 (default 0): maintenance sessions after the intensive weeks, one every maintenanceEveryWeeks weeks of the care plan, on the first of preferredWeekdays at preferredTime. Needs a care plan with a maintenance phase.',
   })
   maintenanceSessions?: number | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The maintenance sessions' treatment (e.g. the 45-minute maintenance session), at the clinic's price; default treatmentId. Only with maintenanceSessions.",
+  })
+  maintenanceTreatmentId?: string | null;
   @Field(() => [String], {
     description: 'Exactly sessionsPerWeek distinct weekdays: monday … sunday.',
   })
