@@ -10,7 +10,7 @@ import { BookingHoldExpiredV1, EventActor } from '@app/contracts';
 import type { Tx } from '@app/database';
 import { OutboxWriter, TransactionRunner } from '@app/messaging';
 import { PLATFORM_LOGGER } from '@app/observability/logging/platform-logger.token';
-import { DailyJobSchedule, runEachUnderLock } from '@app/platform/jobs/daily-job-schedule';
+import { IntervalSweep, SweepRunResult } from '@app/platform/jobs/interval-sweep';
 import { TRANSACTIONS } from '@app/platform/platform.tokens';
 import { BOOKING_CLOCK, BookingClock, systemClock } from './booking-clock';
 import { bookingStateOf } from './booking-event-data';
@@ -20,11 +20,7 @@ import { transition } from './domain/booking-state-machine';
 export const HOLD_EXPIRY_INTERVAL_MS = 15_000;
 const JOB_ACTOR: EventActor = { type: 'system', id: 'booking-hold-expiry-job' };
 
-export interface HoldExpiryRunResult {
-  readonly ran: boolean;
-  readonly expired: readonly string[];
-  readonly failed: readonly string[];
-}
+export type HoldExpiryRunResult = SweepRunResult;
 
 /**
  * Expires holds not confirmed in time: every 15 s (and at start-up, catching up on holds
@@ -35,55 +31,41 @@ export interface HoldExpiryRunResult {
  */
 @Injectable()
 export class HoldExpiryJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly schedule: DailyJobSchedule<HoldExpiryRunResult>;
+  private readonly sweep: IntervalSweep<Tx, string>;
 
   constructor(
     private readonly bookings: BookingsRepository,
     private readonly outbox: OutboxWriter,
-    @Inject(TRANSACTIONS) private readonly transactions: TransactionRunner<Tx>,
-    @Inject(PLATFORM_LOGGER) private readonly logger: Logger,
-    @Optional() @Inject(BOOKING_CLOCK) private readonly clock: BookingClock = systemClock,
+    @Inject(TRANSACTIONS) transactions: TransactionRunner<Tx>,
+    @Inject(PLATFORM_LOGGER) logger: Logger,
+    @Optional() @Inject(BOOKING_CLOCK) clock: BookingClock = systemClock,
   ) {
-    this.schedule = new DailyJobSchedule({
+    this.sweep = new IntervalSweep({
       job: 'booking-hold-expiry',
+      itemName: 'hold',
       actor: JOB_ACTOR,
-      scheduledRun: () => this.runAt(this.clock.now()),
-      nextRunAt: (now, failedRuns) =>
-        new Date(now.getTime() + HOLD_EXPIRY_INTERVAL_MS * Math.min(1 + failedRuns, 4)),
-      summarise: (result) => ({
-        failed: result.failed.length,
-        fields: { ran: result.ran, expired: result.expired.length },
-        message: `hold expiry: ${result.expired.length} expired, ${result.failed.length} failed`,
-      }),
+      intervalMs: HOLD_EXPIRY_INTERVAL_MS,
+      transactions,
       logger,
+      now: () => clock.now(),
+      tryLock: (lockTx) => this.bookings.tryLockExpiryJob(lockTx),
+      due: (lockTx, now) => this.bookings.dueHolds(lockTx, now),
+      key: (id) => id,
+      expire: (tx, id, now) => this.expire(tx, id, now),
     });
   }
 
   onApplicationBootstrap(): void {
-    this.schedule.start();
+    this.sweep.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.schedule.stop();
+    await this.sweep.stop();
   }
 
   /** Expires every hold due at `now`; safe to call any number of times. */
-  async runAt(now: Date): Promise<HoldExpiryRunResult> {
-    return this.schedule.run(async () => {
-      const { ran, done, failed } = await runEachUnderLock({
-        transactions: this.transactions,
-        tryLock: (lockTx) => this.bookings.tryLockExpiryJob(lockTx),
-        items: (lockTx) => this.bookings.dueHolds(lockTx, now),
-        key: (id) => id,
-        each: (tx, id) => this.expire(tx, id, now),
-        onFailure: (id, error) =>
-          this.logger.error(
-            { job: 'booking-hold-expiry', bookingId: id, err: error },
-            `expiring hold ${id} failed; it will be retried`,
-          ),
-      });
-      return { ran, expired: done, failed };
-    });
+  runAt(now: Date): Promise<HoldExpiryRunResult> {
+    return this.sweep.runAt(now);
   }
 
   private async expire(tx: Tx, id: string, now: Date): Promise<boolean> {

@@ -10,7 +10,7 @@ import { EventActor, WaitlistExpiredV1 } from '@app/contracts';
 import type { Tx } from '@app/database';
 import { OutboxWriter, TransactionRunner } from '@app/messaging';
 import { PLATFORM_LOGGER } from '@app/observability/logging/platform-logger.token';
-import { DailyJobSchedule, runEachUnderLock } from '@app/platform/jobs/daily-job-schedule';
+import { IntervalSweep, SweepRunResult } from '@app/platform/jobs/interval-sweep';
 import { TRANSACTIONS } from '@app/platform/platform.tokens';
 import { BOOKING_CLOCK, BookingClock, systemClock } from '../bookings/booking-clock';
 import { windowHasPassed } from './domain/waitlist-rules';
@@ -22,11 +22,7 @@ export const WAITLIST_EXPIRY_BATCH = 500;
 const JOB_ACTOR: EventActor = { type: 'system', id: 'booking-waitlist-expiry-job' };
 const DAY_MS = 86_400_000;
 
-export interface WaitlistExpiryRunResult {
-  readonly ran: boolean;
-  readonly expired: readonly string[];
-  readonly failed: readonly string[];
-}
+export type WaitlistExpiryRunResult = SweepRunResult;
 
 interface Candidate {
   readonly id: string;
@@ -45,55 +41,41 @@ interface Candidate {
  */
 @Injectable()
 export class WaitlistExpiryJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly schedule: DailyJobSchedule<WaitlistExpiryRunResult>;
+  private readonly sweep: IntervalSweep<Tx, Candidate>;
 
   constructor(
     private readonly entries: WaitlistRepository,
     private readonly outbox: OutboxWriter,
-    @Inject(TRANSACTIONS) private readonly transactions: TransactionRunner<Tx>,
-    @Inject(PLATFORM_LOGGER) private readonly logger: Logger,
-    @Optional() @Inject(BOOKING_CLOCK) private readonly clock: BookingClock = systemClock,
+    @Inject(TRANSACTIONS) transactions: TransactionRunner<Tx>,
+    @Inject(PLATFORM_LOGGER) logger: Logger,
+    @Optional() @Inject(BOOKING_CLOCK) clock: BookingClock = systemClock,
   ) {
-    this.schedule = new DailyJobSchedule({
+    this.sweep = new IntervalSweep({
       job: 'booking-waitlist-expiry',
+      itemName: 'waitlist entry',
       actor: JOB_ACTOR,
-      scheduledRun: () => this.runAt(this.clock.now()),
-      nextRunAt: (now, failedRuns) =>
-        new Date(now.getTime() + WAITLIST_EXPIRY_INTERVAL_MS * Math.min(1 + failedRuns, 4)),
-      summarise: (result) => ({
-        failed: result.failed.length,
-        fields: { ran: result.ran, expired: result.expired.length },
-        message: `waitlist expiry: ${result.expired.length} expired, ${result.failed.length} failed`,
-      }),
+      intervalMs: WAITLIST_EXPIRY_INTERVAL_MS,
+      transactions,
       logger,
+      now: () => clock.now(),
+      tryLock: (lockTx) => this.entries.tryLockExpiryJob(lockTx),
+      due: (lockTx, now) => this.due(lockTx, now),
+      key: (candidate) => candidate.id,
+      expire: (tx, candidate, now) => this.expire(tx, candidate, now),
     });
   }
 
   onApplicationBootstrap(): void {
-    this.schedule.start();
+    this.sweep.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.schedule.stop();
+    await this.sweep.stop();
   }
 
   /** Expires every waiting entry whose window has passed at `now`; safe to call any number of times. */
-  async runAt(now: Date): Promise<WaitlistExpiryRunResult> {
-    return this.schedule.run(async () => {
-      const { ran, done, failed } = await runEachUnderLock({
-        transactions: this.transactions,
-        tryLock: (lockTx) => this.entries.tryLockExpiryJob(lockTx),
-        items: (lockTx) => this.due(lockTx, now),
-        key: (candidate) => candidate.id,
-        each: (tx, candidate) => this.expire(tx, candidate, now),
-        onFailure: (candidate, error) =>
-          this.logger.error(
-            { job: 'booking-waitlist-expiry', entryId: candidate.id, err: error },
-            `expiring waitlist entry ${candidate.id} failed; it will be retried`,
-          ),
-      });
-      return { ran, expired: done, failed };
-    });
+  runAt(now: Date): Promise<WaitlistExpiryRunResult> {
+    return this.sweep.runAt(now);
   }
 
   /**
