@@ -244,6 +244,10 @@ describe('reactions: booking reacting to time off, lapsed certifications and era
       status: 'confirmed',
       cause: 'therapist_time_off',
       startsAt: daysAhead(5, 10).toISOString(),
+      endsAt: daysAhead(5, 11).toISOString(),
+      localStart: londonLocal(daysAhead(5, 10)),
+      localEnd: londonLocal(daysAhead(5, 11)),
+      timezone: 'Europe/London',
     });
     // Never the kind of time off (sickness is health data).
     expect(JSON.stringify(raised)).not.toMatch(/sickness|kind/);

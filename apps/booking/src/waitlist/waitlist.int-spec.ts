@@ -20,6 +20,7 @@ import { BookingInputsRepository } from '../bookings/booking-inputs.repository';
 import { BookingsRepository } from '../bookings/bookings.repository';
 import { BookingsService } from '../bookings/bookings.service';
 import { HoldExpiryJob } from '../bookings/hold-expiry.job';
+import { RESCHEDULE } from '../bookings/test-support/booking-graphql';
 import {
   BookingWorld,
   daysAhead,
@@ -295,10 +296,12 @@ describe('waitlist through GraphQL (real PostgreSQL and Kafka)', () => {
     expect(expired.data).toMatchObject({
       entryId: firstEntry.id,
       clientId: first,
+      clinicId: world.clinicId,
       bookingId,
       therapistId: therapist(0),
       treatmentId: TREATMENTS.pnf30,
       startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
       localStart: londonLocal(startsAt),
       localEnd: londonLocal(new Date(startsAt.getTime() + 30 * 60_000)),
       timezone: 'Europe/London',
@@ -328,6 +331,120 @@ describe('waitlist through GraphQL (real PostgreSQL and Kafka)', () => {
     }, 60_000);
     const mine = await ok<EntryView[]>(MINE, {}, secondClient);
     expect(mine[0]).toMatchObject({ id: secondEntry.id, status: 'booked', bookingId: nextBooking });
+  });
+
+  describe('other ways a slot frees (reschedule, a declined offer)', () => {
+    it('a slot freed by a reschedule is offered to the matching entry at the old start', async () => {
+      const day = 20;
+      const oldStart = daysAhead(day, 10);
+      const held = await ok<{ id: string }>(
+        HOLD,
+        {
+          input: {
+            clinicId: world.clinicId,
+            treatmentId: TREATMENTS.pnf30,
+            therapistId: therapist(0),
+            startsAt: oldStart.toISOString(),
+            clientId: world.clients.cleared,
+            idempotencyKey: randomUUID(),
+          },
+        },
+        staff,
+      );
+      await ok(CONFIRM, { id: held.id, key: randomUUID() }, staff);
+      // Waits for that very day and therapist: only the reschedule can free it.
+      const clientId = await clearedClient();
+      const entry = await join(
+        joinInput({
+          clientId,
+          therapistId: therapist(0),
+          fromDate: dateAhead(day),
+          toDate: dateAhead(day),
+        }),
+      );
+
+      const newStart = daysAhead(day + 1, 10);
+      await ok(
+        RESCHEDULE,
+        { id: held.id, input: { startsAt: newStart.toISOString() }, key: randomUUID() },
+        staff,
+      );
+
+      const offer = await app.event('waitlist.offer_made', forEntry(entry.id), 60_000);
+      const bookingId = (offer.data as { bookingId: string }).bookingId;
+      expect(bookingId).not.toBe(held.id);
+      expect(offer.data).toMatchObject({
+        entryId: entry.id,
+        clientId,
+        clinicId: world.clinicId,
+        therapistId: therapist(0),
+        treatmentId: TREATMENTS.pnf30,
+        startsAt: oldStart.toISOString(),
+        localStart: londonLocal(oldStart),
+      });
+      expect(await entryRow(entry.id)).toMatchObject({ status: 'offered', booking_id: bookingId });
+      const [hold] = await app.dataSource.query<Record<string, unknown>[]>(
+        `SELECT * FROM booking WHERE id = $1`,
+        [bookingId],
+      );
+      expect(hold).toMatchObject({
+        status: 'held',
+        client_id: clientId,
+        therapist_id: therapist(0),
+      });
+      expect((hold.starts_at as Date).toISOString()).toBe(oldStart.toISOString());
+    });
+
+    it('a client cancelling an offered hold declines it: the entry is offer_declined and the next matching entry gets the offer', async () => {
+      const day = 22;
+      const startsAt = daysAhead(day, 10);
+      const window = {
+        therapistId: therapist(0),
+        fromDate: dateAhead(day),
+        toDate: dateAhead(day),
+      };
+      const [first, second] = [await clearedClient(), await clearedClient()];
+      const firstEntry = await join(joinInput({ clientId: first, ...window }));
+      const secondEntry = await join(joinInput({ clientId: second, ...window }));
+
+      await freeSlot(therapist(0), startsAt);
+      const offer = await app.event('waitlist.offer_made', forEntry(firstEntry.id), 60_000);
+      const declined = (offer.data as { bookingId: string }).bookingId;
+      expect((await entryRow(secondEntry.id)).status).toBe('waiting');
+
+      const firstClient = await app.token({
+        role: 'client',
+        clientId: first,
+        subject: `client-${first}`,
+      });
+      const cancelled = await ok<{ id: string; status: string }>(
+        CANCEL,
+        { id: declined, key: randomUUID() },
+        firstClient,
+      );
+      expect(cancelled).toEqual({ id: declined, status: 'cancelled' });
+
+      const next = await app.event('waitlist.offer_made', forEntry(secondEntry.id), 60_000);
+      const nextBooking = (next.data as { bookingId: string }).bookingId;
+      expect(nextBooking).not.toBe(declined);
+      expect(next.data).toMatchObject({
+        entryId: secondEntry.id,
+        clientId: second,
+        therapistId: therapist(0),
+        startsAt: startsAt.toISOString(),
+      });
+      // Declined in the same transaction as the next offer, so already visible here.
+      const firstRow = await entryRow(firstEntry.id);
+      expect(firstRow).toMatchObject({ status: 'offer_declined', booking_id: declined });
+      expect(firstRow.closed_at).toBeInstanceOf(Date);
+      expect(await entryRow(secondEntry.id)).toMatchObject({
+        status: 'offered',
+        booking_id: nextBooking,
+      });
+      expect(
+        app.events((e) => e.type === 'waitlist.offer_made' && e.aggregateId === firstEntry.id),
+      ).toHaveLength(1);
+    });
   });
 
   describe('denials write nothing', () => {
