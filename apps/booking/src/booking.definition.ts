@@ -21,6 +21,8 @@ import { SeriesMaintenanceTreatment1763921100000 } from './migrations/1763921100
 import { BookingAttention1763920700000 } from './migrations/1763920700000-BookingAttention';
 import { Waitlist1763920600000 } from './migrations/1763920600000-Waitlist';
 import { WaitlistExpiry1763920800000 } from './migrations/1763920800000-WaitlistExpiry';
+import { CancellationPolicyEntity } from './cancellation-policies/cancellation-policy.entity';
+import { CancellationPolicies1763921200000 } from './migrations/1763921200000-CancellationPolicies';
 
 export const bookingDefinition: ServiceDefinition = {
   name: 'booking',
@@ -32,6 +34,7 @@ export const bookingDefinition: ServiceDefinition = {
     IdempotencyKeyEntity,
     ClinicTreatmentOfferingEntity,
     BookingSeriesEntity,
+    CancellationPolicyEntity,
   ],
   migrations: [
     MessagingTables1763900000000,
@@ -46,6 +49,7 @@ export const bookingDefinition: ServiceDefinition = {
     BookingAttention1763920700000,
     Waitlist1763920600000,
     WaitlistExpiry1763920800000,
+    CancellationPolicies1763921200000,
   ],
   orphanedTypes: [ClinicModel],
 };

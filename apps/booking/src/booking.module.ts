@@ -13,6 +13,7 @@ import { SeriesModule } from './series/series.module';
 
 import { ReactionsModule } from './reactions/reactions.module';
 import { WaitlistModule } from './waitlist/waitlist.module';
+import { CancellationPoliciesModule } from './cancellation-policies/cancellation-policies.module';
 
 @Module({})
 export class BookingModule {
@@ -29,6 +30,7 @@ export class BookingModule {
         SeriesModule,
         ReactionsModule,
         WaitlistModule,
+        CancellationPoliciesModule,
       ],
     };
   }

@@ -37,7 +37,11 @@ import {
 } from './events/booking.events';
 import { CarePlanCreatedV1, CarePlanUpdatedV1, SessionRecordedV1 } from './events/care.events';
 import { AdverseEventReportedV1 } from './events/adverse-event.events';
-import { ClinicOfferingChangedV1, TreatmentChangedV1 } from './events/catalogue.events';
+import {
+  CancellationPolicyChangedV1,
+  ClinicOfferingChangedV1,
+  TreatmentChangedV1,
+} from './events/catalogue.events';
 
 import { ClientErasedV1, ClientPurgedV1 } from './events/gdpr.events';
 import {
@@ -125,6 +129,7 @@ export const PLATFORM_EVENTS: readonly EventDefinition[] = [
   ConsentChangedV1,
   TreatmentChangedV1,
   ClinicOfferingChangedV1,
+  CancellationPolicyChangedV1,
   WaitlistJoinedV1,
   WaitlistOfferMadeV1,
   WaitlistOfferExpiredV1,

@@ -13,7 +13,8 @@
  * - the clients waiting for GP clearance, and the client found not suitable, get an
  *   initial assessment only (treatments needing clearance are booked for cleared clients
  *   only); Samuel gets a review assessment after his injury, then gentle sessions;
- * - one late booking per clinic is left held (the hold expires after 10 minutes);
+ * - one late booking per clinic with clients booked one by one is left held (the hold
+ *   expires after 10 minutes; Manchester's course client is booked as a series, so none);
  * - two bookings per clinic (weeks three and four; a series session where the clinic has
  *   nothing else) are cancelled by reception more than 24 h ahead (no fee) and rebooked,
  *   and the soonest appointment within 24 h is cancelled late by the client themself (a
@@ -165,8 +166,8 @@ export function wantedBookings(
 }
 
 /**
- * Per clinic: the last appointment of the window is left held (the client has not
- * confirmed), and one in the third week and one in the fourth are cancelled by reception
+ * Per clinic, among the clients booked one by one (not a care-plan series): the last
+ * appointment of the window is left held (the client has not confirmed), and one in the third week and one in the fourth are cancelled by reception
  * (the client phoned).
  */
 function markOutcomes(today: string, wanted: WantedBooking[]): WantedBooking[] {

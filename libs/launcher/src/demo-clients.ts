@@ -7,10 +7,10 @@
  * Everything goes through the gateway as a real user would: head office registers, screens
  * and plans; each session record is written by the treating therapist of its booking (a
  * therapist token minted with the development key). client-record learns who treats whom
- * only from booking events, and the booking service does not create bookings yet (issue
- * 5), so this seed publishes each past session's `booking.confirmed` and
- * `booking.completed` on booking.events.v1 as booking would. That stands in for booking's
- * own seed until issue 5; then the bookings should come from booking itself.
+ * only from booking events, and booking's API refuses starts in the past (START_IN_PAST),
+ * so this seed publishes each past session's `booking.confirmed` and `booking.completed`
+ * on booking.events.v1 as booking would (booking itself holds no past bookings; its own
+ * seed, demo-bookings.ts, books the coming four weeks).
  *
  * Idempotent: clients are matched by email, and every later stage looks at what the client
  * already has (consents, eligibility, care plans, session records by booking id, adverse

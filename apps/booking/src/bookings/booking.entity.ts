@@ -74,6 +74,13 @@ export class BookingEntity {
   @Column('integer', { name: 'late_fee_pence', nullable: true })
   lateFeePence!: number | null;
 
+  /** The cancellation policy that judged the cancellation (migration 1763921200000). */
+  @Column('integer', { name: 'late_fee_percent', nullable: true })
+  lateFeePercent!: number | null;
+
+  @Column('integer', { name: 'late_window_hours', nullable: true })
+  lateWindowHours!: number | null;
+
   @Column('uuid', { name: 'series_id', nullable: true })
   seriesId!: string | null;
 

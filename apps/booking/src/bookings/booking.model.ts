@@ -46,5 +46,16 @@ export class BookingModel {
   @Field(() => String, { nullable: true }) cancelledBy!: string | null;
   @Field(() => Boolean, { nullable: true }) lateCancellation!: boolean | null;
   @Field(() => Int, { nullable: true }) lateFeePence!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The clinic's late-cancellation policy that judged the cancellation: fee as % of the price.",
+  })
+  lateFeePercent!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The late window (hours before the start) of the policy that judged it.',
+  })
+  lateWindowHours!: number | null;
   @Field(() => Int) version!: number;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AvailabilityModule } from '../availability/availability.module';
+import { CancellationPoliciesModule } from '../cancellation-policies/cancellation-policies.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { BookingInputsRepository } from './booking-inputs.repository';
 import { BookingLocalOffsetsResolver } from './booking-local-offsets.resolver';
@@ -10,7 +11,7 @@ import { BookingsService } from './bookings.service';
 import { HoldExpiryJob } from './hold-expiry.job';
 
 @Module({
-  imports: [CatalogueModule, AvailabilityModule],
+  imports: [CatalogueModule, AvailabilityModule, CancellationPoliciesModule],
   providers: [
     BookingsRepository,
     BookingInputsRepository,

@@ -17,6 +17,7 @@ import { TRANSACTIONS } from '@app/platform/platform.tokens';
 import { AvailabilityService } from '../availability/availability.service';
 import { holdsAllOn } from '../availability/domain/certification-validity';
 import { wallLabel, zoneOffsetMs } from '../availability/domain/zone-timeline';
+import { CancellationPoliciesService } from '../cancellation-policies/cancellation-policies.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { Treatment } from '../catalogue/domain/treatment';
 import { BOOKING_CLOCK, BookingClock, systemClock } from './booking-clock';
@@ -35,7 +36,6 @@ import {
   roleDenialOf,
 } from './domain/booking-permissions';
 import { BookingAction, transition } from './domain/booking-state-machine';
-import { cancellationTerms } from './domain/cancellation-policy';
 import { requestHash } from './domain/request-hash';
 
 /** Minutes between slot starts on the clinic's wall clock. */
@@ -88,6 +88,7 @@ export class BookingsService {
     private readonly outbox: OutboxWriter,
     @Inject(TRANSACTIONS) private readonly transactions: TransactionRunner<Tx>,
     private readonly availability: AvailabilityService,
+    private readonly cancellationPolicies: CancellationPoliciesService,
     @Optional() @Inject(BOOKING_CLOCK) private readonly clock: BookingClock = systemClock,
   ) {}
 
@@ -252,7 +253,8 @@ export class BookingsService {
         requireAllowed(caller, 'cancel', current);
         transition(current.status, 'cancel');
         const cancelledBy = cancelledByOf(caller);
-        const terms = cancellationTerms({
+        const terms = await this.cancellationPolicies.judgeCancellation(tx, {
+          clinicId: current.clinicId,
           startsAt: current.startsAt,
           now,
           pricePence: current.pricePence,
@@ -265,6 +267,8 @@ export class BookingsService {
           cancelledAt: now,
           lateCancellation: terms.late,
           lateFeePence: terms.lateFeePence,
+          lateFeePercent: terms.policy.lateFeePercent,
+          lateWindowHours: terms.policy.lateWindowHours,
           holdExpiresAt: null,
         });
         await this.outbox.append(tx, BookingCancelledV1, {
@@ -404,6 +408,8 @@ export class BookingsService {
       cancelledAt: null,
       lateCancellation: null,
       lateFeePence: null,
+      lateFeePercent: null,
+      lateWindowHours: null,
       seriesId: request.seriesId,
       createdBySubject: caller.subject,
       createdByRole: caller.role,

@@ -17,7 +17,7 @@ import { BookingsService, retryingRoomRace } from '../bookings/bookings.service'
 import type { Booking } from '../bookings/domain/booking';
 import { cancelledByOf, denialOf } from '../bookings/domain/booking-permissions';
 import { transition } from '../bookings/domain/booking-state-machine';
-import { cancellationTerms } from '../bookings/domain/cancellation-policy';
+import { CancellationPoliciesService } from '../cancellation-policies/cancellation-policies.service';
 import { requestHash } from '../bookings/domain/request-hash';
 import { CarePlanDefaults, maintenanceTreatmentOf, resolveSeries } from './domain/series-defaults';
 import {
@@ -117,6 +117,7 @@ export class SeriesService {
     private readonly catalogue: CatalogueService,
     private readonly outbox: OutboxWriter,
     @Inject(TRANSACTIONS) private readonly transactions: TransactionRunner<Tx>,
+    private readonly cancellationPolicies: CancellationPoliciesService,
     @Optional() private readonly availability?: AvailabilityService,
     @Optional() @Inject(BOOKING_CLOCK) private readonly clock: BookingClock = systemClock,
   ) {}
@@ -326,7 +327,8 @@ export class SeriesService {
       const now = this.clock.now();
       const cancelledBy = cancelledByOf(caller);
       for (const current of await this.series.lockFutureActive(tx, series.id, now)) {
-        const terms = cancellationTerms({
+        const terms = await this.cancellationPolicies.judgeCancellation(tx, {
+          clinicId: current.clinicId,
           startsAt: current.startsAt,
           now,
           pricePence: current.pricePence,
@@ -341,6 +343,8 @@ export class SeriesService {
           cancelledAt: now,
           lateCancellation: terms.late,
           lateFeePence: terms.lateFeePence,
+          lateFeePercent: terms.policy.lateFeePercent,
+          lateWindowHours: terms.policy.lateWindowHours,
           holdExpiresAt: null,
           updatedAt: now,
         });

@@ -30,6 +30,10 @@ import {
 } from '../bookings/test-support/booking-world';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { CancellationPoliciesRepository } from '../cancellation-policies/cancellation-policies.repository';
+import { CancellationPoliciesService } from '../cancellation-policies/cancellation-policies.service';
+import { ClinicProjectionRepository } from '../clinics/clinic-projection.repository';
+import { ClinicProjectionService } from '../clinics/clinic-projection.service';
 import { eventually } from '../projections/test-support/projection-events';
 import { WAITLIST_CONSUMER_GROUP } from './waitlist.consumer';
 import { WaitlistRepository } from './waitlist.repository';
@@ -587,6 +591,12 @@ describe('waitlist through GraphQL (real PostgreSQL and Kafka)', () => {
       outbox,
       transactions,
       availability,
+      new CancellationPoliciesService(
+        new CancellationPoliciesRepository(app.dataSource),
+        new ClinicProjectionService(new ClinicProjectionRepository(app.dataSource)),
+        outbox,
+        transactions,
+      ),
       systemClock,
     );
     const service = new WaitlistService(

@@ -89,7 +89,7 @@ export const BookingRescheduledV1 = bookingEvent(
 
 export const BookingCancelledV1 = bookingEvent(
   'booking.cancelled',
-  "A booking was cancelled by the client or the clinic. late: under 24 hours before the start; lateFeePence is the fee the clinic's policy charges (null when none).",
+  "A booking was cancelled by the client or the clinic. late: inside the clinic's late-cancellation window (24 hours unless the clinic set its own, see cancellation_policy.changed); lateFeePence is the fee the clinic's policy charges (null when none).",
   withStatus('cancelled').extend({
     cancelledBy: z.enum(['client', 'clinic']),
     late: z.boolean(),

@@ -64,6 +64,22 @@ export const ClinicOfferingChangedV1 = defineEvent({
   }),
 });
 
+/** Keyed by the clinic id. Public: the terms a client agrees to when booking at the clinic. */
+export const CancellationPolicyChangedV1 = defineEvent({
+  type: 'cancellation_policy.changed',
+  version: 1,
+  topic: TOPICS.booking,
+  visibility: 'public',
+  description:
+    "Head office or the clinic's manager set the clinic's late-cancellation policy: a client cancelling a confirmed booking under lateWindowHours before the start pays lateFeePercent of its price.",
+  schema: z.object({
+    clinicId: z.uuid(),
+    lateFeePercent: z.number().int().min(0).max(100),
+    lateWindowHours: z.number().int().min(1).max(72),
+    changedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 const sampleTreatment = {
   treatmentId: '6f1d2c10-0000-4000-8000-000000000002',
   code: 'PNF_STRETCH_30',
@@ -89,5 +105,11 @@ export const CATALOGUE_EVENT_SAMPLES: Readonly<Record<string, unknown>> = {
     pricePence: 3800,
     priceOverridePence: 3800,
     currency: 'GBP',
+  },
+  'cancellation_policy.changed': {
+    clinicId: '0b7c4f7e-2f4d-4b7e-9a51-3c1f0c2d8e11',
+    lateFeePercent: 30,
+    lateWindowHours: 48,
+    changedAt: '2026-03-02T09:15:00.000Z',
   },
 };

@@ -23,6 +23,9 @@ export interface Booking {
   readonly cancelledAt: Date | null;
   readonly lateCancellation: boolean | null;
   readonly lateFeePence: number | null;
+  /** The policy that judged the cancellation (null until cancelled by a client or the clinic). */
+  readonly lateFeePercent: number | null;
+  readonly lateWindowHours: number | null;
   readonly seriesId: string | null;
   readonly createdBySubject: string;
   readonly createdByRole: string;
