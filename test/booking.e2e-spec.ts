@@ -20,8 +20,9 @@ const PARALLEL = 50;
  * services (roster opens the clinic, certifies and rosters two physiotherapists;
  * client-record registers a client), booking learns it from their events; then 50 parallel
  * holds of one slot and 50 of mutually overlapping slots each give exactly one booking, the
- * rest SLOT_UNAVAILABLE, and nothing in the booking database overlaps. A booking resolves
- * its client and therapist in the subgraphs that own them, with their permissions.
+ * rest SLOT_UNAVAILABLE (HTTP 200, with alternatives), and nothing in the booking database
+ * overlaps. A booking resolves its client and therapist in the subgraphs that own them, with
+ * their permissions.
  */
 describe('booking through the gateway', () => {
   let platform: RunningPlatform;
@@ -82,6 +83,7 @@ describe('booking through the gateway', () => {
     expect(outcome.other).toEqual([]);
     expect(outcome.successes).toHaveLength(1);
     expect(outcome.slotUnavailable).toBe(PARALLEL - 1);
+    expect(outcome.slotUnavailableWithoutAlternatives).toBe(0);
     expect(outcome.successes[0]).toMatchObject({
       therapistId: slot?.therapistId,
       startsAt: slot?.startsAt,
@@ -113,6 +115,7 @@ describe('booking through the gateway', () => {
     expect(outcome.other).toEqual([]);
     expect(outcome.successes).toHaveLength(1);
     expect(outcome.slotUnavailable).toBe(PARALLEL - 1);
+    expect(outcome.slotUnavailableWithoutAlternatives).toBe(0);
     heldIds.push(...outcome.successes.map((b) => b.id));
 
     // Across the day: starts every 15 minutes, two requests each; whichever win, none overlap.
@@ -136,6 +139,7 @@ describe('booking through the gateway', () => {
     expect(spreadOutcome.other).toEqual([]);
     expect(spreadOutcome.successes.length).toBeGreaterThanOrEqual(2);
     expect(spreadOutcome.successes.length + spreadOutcome.slotUnavailable).toBe(PARALLEL);
+    expect(spreadOutcome.slotUnavailableWithoutAlternatives).toBe(0);
     expect(overlappingPairs(spreadOutcome.successes, ASSESSMENT_BLOCK_MINUTES)).toEqual([]);
     heldIds.push(...spreadOutcome.successes.map((b) => b.id));
   });

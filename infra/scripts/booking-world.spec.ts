@@ -19,27 +19,72 @@ describe('overlappingPairs', () => {
 });
 
 describe('tally', () => {
+  const held = {
+    id: 'a',
+    therapistId: 't',
+    roomId: 'r',
+    startsAt: at('09:00'),
+    endsAt: at('10:00'),
+    status: 'held',
+  };
+  const alternative = { startsAt: at('10:15'), therapistId: 't', roomId: 'r' };
+
   it('counts a success, SLOT_UNAVAILABLE alone, and everything else as other', () => {
-    const held = {
-      id: 'a',
-      therapistId: 't',
-      roomId: 'r',
-      startsAt: at('09:00'),
-      endsAt: at('10:00'),
-      status: 'held',
-    };
     const outcome = tally([
       { status: 200, data: { holdBooking: held } },
       {
         status: 200,
         data: null,
-        errors: [{ message: 'x', extensions: { code: 'SLOT_UNAVAILABLE' } }],
+        errors: [
+          { message: 'x', extensions: { code: 'SLOT_UNAVAILABLE', alternatives: [alternative] } },
+        ],
       },
       { status: 200, data: null, errors: [{ message: 'x', extensions: { code: 'INTERNAL' } }] },
       { status: 502, errors: [{ message: 'Bad gateway' }] },
     ]);
     expect(outcome.successes).toEqual([held]);
     expect(outcome.slotUnavailable).toBe(1);
+    expect(outcome.slotUnavailableWithoutAlternatives).toBe(0);
     expect(outcome.other.map((o) => o.status)).toEqual([200, 502]);
+  });
+
+  it('counts SLOT_UNAVAILABLE (or data) under an HTTP status other than 200 as other', () => {
+    const outcome = tally([
+      {
+        status: 500,
+        data: null,
+        errors: [
+          { message: 'x', extensions: { code: 'SLOT_UNAVAILABLE', alternatives: [alternative] } },
+        ],
+      },
+      {
+        status: 503,
+        errors: [{ message: 'x', extensions: { code: 'SLOT_UNAVAILABLE', alternatives: [] } }],
+      },
+      { status: 502, data: { holdBooking: held } },
+    ]);
+    expect(outcome.successes).toEqual([]);
+    expect(outcome.slotUnavailable).toBe(0);
+    expect(outcome.other).toEqual([
+      { status: 500, codes: ['SLOT_UNAVAILABLE'], message: 'x' },
+      { status: 503, codes: ['SLOT_UNAVAILABLE'], message: 'x' },
+      { status: 502, codes: [], message: undefined },
+    ]);
+  });
+
+  it('counts the SLOT_UNAVAILABLE answers that offer no alternatives', () => {
+    const unavailable = (extensions: Record<string, unknown>) => ({
+      status: 200,
+      data: null,
+      errors: [{ message: 'x', extensions: { code: 'SLOT_UNAVAILABLE', ...extensions } }],
+    });
+    const outcome = tally([
+      unavailable({ alternatives: [alternative] }),
+      unavailable({ alternatives: [] }),
+      unavailable({}),
+    ]);
+    expect(outcome.slotUnavailable).toBe(3);
+    expect(outcome.slotUnavailableWithoutAlternatives).toBe(2);
+    expect(outcome.other).toEqual([]);
   });
 });

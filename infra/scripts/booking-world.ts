@@ -322,26 +322,36 @@ export function holdBooking(
 /** What a batch of holdBooking replies came to. */
 export interface RaceOutcome {
   readonly successes: HeldBooking[];
+  /** HTTP 200 answers whose one error is SLOT_UNAVAILABLE. */
   readonly slotUnavailable: number;
-  /** Anything else: other codes, HTTP errors, no data. */
+  /** Of those, the ones whose `extensions.alternatives` is missing or empty. */
+  readonly slotUnavailableWithoutAlternatives: number;
+  /** Anything else: other codes, HTTP errors (even with SLOT_UNAVAILABLE), no data. */
   readonly other: { status: number; codes: (string | undefined)[]; message?: string }[];
 }
 
 export function tally(replies: readonly GraphqlReply<{ holdBooking: HeldBooking }>[]): RaceOutcome {
   const successes: HeldBooking[] = [];
   let slotUnavailable = 0;
+  let slotUnavailableWithoutAlternatives = 0;
   const other: RaceOutcome['other'] = [];
   for (const reply of replies) {
     const codes = (reply.errors ?? []).map((e) => e.extensions?.code);
-    if (reply.status === 200 && reply.errors === undefined && reply.data?.holdBooking) {
+    if (reply.status !== 200) {
+      other.push({ status: reply.status, codes, message: reply.errors?.[0]?.message });
+    } else if (reply.errors === undefined && reply.data?.holdBooking) {
       successes.push(reply.data.holdBooking);
     } else if (codes.length === 1 && codes[0] === 'SLOT_UNAVAILABLE') {
       slotUnavailable += 1;
+      const alternatives = reply.errors?.[0]?.extensions?.alternatives;
+      if (!Array.isArray(alternatives) || alternatives.length === 0) {
+        slotUnavailableWithoutAlternatives += 1;
+      }
     } else {
       other.push({ status: reply.status, codes, message: reply.errors?.[0]?.message });
     }
   }
-  return { successes, slotUnavailable, other };
+  return { successes, slotUnavailable, slotUnavailableWithoutAlternatives, other };
 }
 
 /** Pairs of bookings of one therapist or room whose blocked time (treatment + buffer) overlaps. */
