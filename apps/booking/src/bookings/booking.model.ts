@@ -57,5 +57,11 @@ export class BookingModel {
     description: 'The late window (hours before the start) of the policy that judged it.',
   })
   lateWindowHours!: number | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The booking series (bookSeries) this session belongs to; null for a single booking.',
+  })
+  seriesId!: string | null;
   @Field(() => Int) version!: number;
 }

@@ -22,7 +22,7 @@ import {
 const SERIES_FIELDS = `id clinicId clientId therapistId treatmentId carePlanId sessionsPerWeek
   weeks maintenanceSessions maintenanceEveryWeeks maintenanceTreatmentId preferredWeekdays
   preferredTime startsOn timezone status cancelledAt
-  bookings { id status startsAt endsAt localStart therapistId roomId treatmentId pricePence }`;
+  bookings { id status startsAt endsAt localStart therapistId roomId treatmentId pricePence seriesId }`;
 const BOOK = `mutation B($input: BookSeriesInput!) { bookSeries(input: $input) { ${SERIES_FIELDS} } }`;
 const CANCEL_REST = `mutation C($id: ID!, $key: String!) {
   cancelRestOfSeries(seriesId: $id, idempotencyKey: $key, reason: illness) { ${SERIES_FIELDS} } }`;
@@ -55,6 +55,7 @@ interface SeriesView {
     roomId: string;
     treatmentId: string;
     pricePence: number;
+    seriesId: string | null;
   }[];
 }
 interface Unplaced {
@@ -280,6 +281,7 @@ describe('booking series through GraphQL (real PostgreSQL and Kafka)', () => {
     expect(series).toMatchObject({ sessionsPerWeek: 2, weeks: 3, status: 'active' });
     expect(series.bookings).toHaveLength(6);
     expect(series.bookings.every((b) => b.status === 'confirmed')).toBe(true);
+    expect(series.bookings.every((b) => b.seriesId === series.id)).toBe(true);
     expect(series.bookings.every((b) => b.localStart.endsWith('T10:00'))).toBe(true);
     const weekdays = series.bookings.map(
       (b) => WEEKDAYS[new Date(`${b.localStart.slice(0, 10)}T12:00:00Z`).getUTCDay()],
