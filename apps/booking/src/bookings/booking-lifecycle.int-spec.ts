@@ -11,9 +11,9 @@ import { BookingsRepository } from './bookings.repository';
 import { HoldExpiryJob } from './hold-expiry.job';
 import {
   BOOKING,
-  bookingAndOutboxCounts,
   bookingRow,
   BookingView,
+  bookingWriteCounts,
   CANCEL,
   CHECK_IN,
   CLIENT_BOOKINGS,
@@ -87,7 +87,7 @@ describe('booking lifecycle through GraphQL (real PostgreSQL and Kafka)', () => 
   const confirm = (id: string, token = staff) =>
     ok<BookingView>(CONFIRM, { id, key: randomUUID() }, token);
 
-  const counts = () => bookingAndOutboxCounts(app);
+  const counts = () => bookingWriteCounts(app);
   const row = (id: string) => bookingRow(app, id);
 
   const byBooking = (id: string) => (event: EventEnvelope) => event.aggregateId === id;

@@ -352,6 +352,61 @@ describe('booking permissions through GraphQL (real PostgreSQL and Kafka)', () =
     });
   });
 
+  describe('reading a booking: booking(id)', () => {
+    /**
+     * Who may not see the booking is told it does not exist (BOOKING_NOT_FOUND); an integrator
+     * without a bookings scope is refused before the booking is looked up.
+     */
+    const READ_REFUSALS: [Who, Refusal][] = [
+      ['otherClient', 'BOOKING_NOT_FOUND'],
+      ['otherTherapist', 'BOOKING_NOT_FOUND'],
+      ['receptionistElsewhere', 'BOOKING_NOT_FOUND'],
+      ['managerElsewhere', 'BOOKING_NOT_FOUND'],
+      ['integratorOutsideGrant', 'BOOKING_NOT_FOUND'],
+      ['integratorWithoutScope', 'FORBIDDEN'],
+    ];
+    const READERS: readonly Who[] = [
+      'client',
+      'therapist',
+      'manager',
+      'clinicalLead',
+      'integrator',
+      'integratorReadOnly',
+    ];
+
+    test.each(READ_REFUSALS.map(([who, code]) => ({ name: CALLERS[who].name, who, code })))(
+      'by $name: $code, and nothing of the booking in the answer',
+      async ({ who, code }) => {
+        const id = await bookingIn('confirmed');
+        const res = await app.gql<{ booking: BookingView | null }>(BOOKING, { id }, tokens[who]);
+        expect(res.errors).toHaveLength(1);
+        expect(res.errors![0].extensions?.code).toBe(code);
+        expect(res.data?.booking ?? null).toBeNull();
+        expect(JSON.stringify(res)).not.toContain(world.clients.cleared);
+      },
+    );
+
+    test.each(READERS.map((who) => ({ name: CALLERS[who].name, who })))(
+      'by $name: the booking',
+      async ({ who }) => {
+        const id = await bookingIn('confirmed');
+        const seen = await run<BookingView>(BOOKING, { id }, tokens[who]);
+        expect(seen).toEqual(await run<BookingView>(BOOKING, { id }, admin));
+        expect(seen).toMatchObject({ id, status: 'confirmed', clinicId: world.clinicId });
+      },
+    );
+
+    it('by head office: the booking', async () => {
+      const id = await bookingIn('confirmed');
+      expect(await run<BookingView>(BOOKING, { id }, admin)).toMatchObject({
+        id,
+        status: 'confirmed',
+        clientId: world.clients.cleared,
+        therapistId: world.therapistIds[0],
+      });
+    });
+  });
+
   describe('allowed', () => {
     test.each(ALL)('a manager of the clinic may %s, with its event', async (mutation) => {
       const { id, variables } = await attempt(mutation);

@@ -3,6 +3,7 @@ import { TOPICS } from '@app/contracts';
 import { ServiceTestApp, startServiceTestApp } from '@app/platform/test-support/service-test-app';
 import { bookingDefinition } from '../booking.definition';
 import { BookingModule } from '../booking.module';
+import { bookingWriteCounts } from './test-support/booking-graphql';
 
 const HOLD = `mutation Hold($input: HoldBookingInput!) { holdBooking(input: $input) { id status } }`;
 
@@ -19,13 +20,15 @@ describe('bookings: no double booking in PostgreSQL, permissions', () => {
     await app.close();
   });
 
-  async function insert(row: {
+  interface Slot {
     therapistId: string;
     roomId: string;
     startsAt: string;
     blocksUntil: string;
     status?: string;
-  }): Promise<string> {
+  }
+
+  async function insert(row: Slot): Promise<string> {
     const id = randomUUID();
     await app.dataSource.query(
       `INSERT INTO booking (id, clinic_id, client_id, therapist_id, room_id, treatment_id,
@@ -109,7 +112,64 @@ describe('bookings: no double booking in PostgreSQL, permissions', () => {
     ).toBe('23P01:booking_room_no_overlap');
   });
 
-  it('a cancelled or expired booking frees its slot', async () => {
+  /** The statuses that hold a slot (the constraints' WHERE), and those that free it. */
+  const HOLDING = ['held', 'confirmed', 'checked_in'] as const;
+  const FREEING = ['cancelled', 'hold_expired', 'completed', 'no_show'] as const;
+  const CONSTRAINTS = [
+    ['therapist', 'booking_therapist_no_overlap'],
+    ['room', 'booking_room_no_overlap'],
+  ] as const;
+
+  /** Two overlapping slots (10:00–10:40 and 10:30–11:10) sharing only the therapist or the room. */
+  function overlappingPair(
+    shared: 'therapist' | 'room',
+  ): [Parameters<typeof insert>[0], Parameters<typeof insert>[0]] {
+    const therapistId = randomUUID();
+    const roomId = randomUUID();
+    const first = {
+      therapistId: shared === 'therapist' ? therapistId : randomUUID(),
+      roomId: shared === 'room' ? roomId : randomUUID(),
+      startsAt: '2030-02-04T10:00Z',
+      blocksUntil: '2030-02-04T10:40Z',
+    };
+    const second = {
+      therapistId: shared === 'therapist' ? therapistId : randomUUID(),
+      roomId: shared === 'room' ? roomId : randomUUID(),
+      startsAt: '2030-02-04T10:30Z',
+      blocksUntil: '2030-02-04T11:10Z',
+    };
+    return [first, second];
+  }
+
+  describe.each(CONSTRAINTS)('the %s constraint (%s)', (shared, constraint) => {
+    it.each(HOLDING)(
+      'a %s booking blocks an overlapping one, whichever is written first',
+      async (status) => {
+        const [first, second] = overlappingPair(shared);
+        await insert({ ...first, status });
+        expect(await violation(insert({ ...second, status: 'held' }))).toBe(`23P01:${constraint}`);
+
+        const [earlier, later] = overlappingPair(shared);
+        await insert({ ...earlier, status: 'held' });
+        expect(await violation(insert({ ...later, status }))).toBe(`23P01:${constraint}`);
+      },
+    );
+
+    it.each(FREEING)(
+      'a %s booking frees its slot: an overlapping booking is written, either way round',
+      async (status) => {
+        const [first, second] = overlappingPair(shared);
+        await insert({ ...first, status });
+        expect(await violation(insert({ ...second, status: 'held' }))).toBeUndefined();
+
+        const [earlier, later] = overlappingPair(shared);
+        await insert({ ...earlier, status: 'confirmed' });
+        expect(await violation(insert({ ...later, status }))).toBeUndefined();
+      },
+    );
+  });
+
+  it('a booking cancelled after it was written frees its slot', async () => {
     const therapistId = randomUUID();
     const roomId = randomUUID();
     const id = await insert({
@@ -129,23 +189,10 @@ describe('bookings: no double booking in PostgreSQL, permissions', () => {
         }),
       ),
     ).toBeUndefined();
-    expect(
-      await violation(
-        insert({
-          therapistId,
-          roomId: randomUUID(),
-          startsAt: '2030-01-09T10:15Z',
-          blocksUntil: '2030-01-09T10:55Z',
-          status: 'hold_expired',
-        }),
-      ),
-    ).toBeUndefined();
   });
 
   it('denies a client booking for someone else, a therapist, and an integrator without the scope; writes nothing', async () => {
-    const before = await app.dataSource.query<{ n: string }[]>(
-      `SELECT (SELECT count(*) FROM booking) + (SELECT count(*) FROM outbox) AS n`,
-    );
+    const before = await bookingWriteCounts(app);
     const clinicId = randomUUID();
     const input = {
       clinicId,
@@ -175,10 +222,7 @@ describe('bookings: no double booking in PostgreSQL, permissions', () => {
       const res = await app.gql(HOLD, { input }, token);
       expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    const after = await app.dataSource.query<{ n: string }[]>(
-      `SELECT (SELECT count(*) FROM booking) + (SELECT count(*) FROM outbox) AS n`,
-    );
-    expect(after).toEqual(before);
+    expect(await bookingWriteCounts(app)).toEqual(before);
   });
 
   it('bad input: a malformed id or an empty idempotency key', async () => {

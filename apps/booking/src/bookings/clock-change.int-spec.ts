@@ -7,9 +7,9 @@ import { bookingDefinition } from '../booking.definition';
 import { BookingModule } from '../booking.module';
 import { BOOKING_CLOCK, BookingClock } from './booking-clock';
 import {
-  bookingAndOutboxCounts,
   bookingRow,
   BookingView,
+  bookingWriteCounts,
   FIELDS,
   gqlFails,
   gqlOk,
@@ -334,7 +334,7 @@ describe('clock-change days through the booking lifecycle (Europe/London, 2027)'
   });
 
   it('a start without a UTC offset (01:30 on 28 March never happens) is BAD_USER_INPUT; nothing written', async () => {
-    const before = await bookingAndOutboxCounts(app);
+    const before = await bookingWriteCounts(app);
     const errors = await gqlFails(
       app,
       HOLD,
@@ -352,7 +352,7 @@ describe('clock-change days through the booking lifecycle (Europe/London, 2027)'
     );
     expect(errors.extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors.message).toContain('with Z or a UTC offset');
-    expect(await bookingAndOutboxCounts(app)).toEqual(before);
+    expect(await bookingWriteCounts(app)).toEqual(before);
   });
 
   describe('late cancellation is measured in real hours (the service clock set to the day before)', () => {

@@ -72,13 +72,22 @@ export async function gqlFails(
   return res.errors![0];
 }
 
-/** Rows in the booking and outbox tables of the test app's database. */
-export async function bookingAndOutboxCounts(
-  app: ServiceTestApp,
-): Promise<{ bookings: number; outbox: number }> {
-  const [row] = await app.dataSource.query<{ bookings: number; outbox: number }[]>(
+/** What a booking request writes: rows in the booking, outbox and idempotency_key tables. */
+export interface BookingWriteCounts {
+  bookings: number;
+  outbox: number;
+  keys: number;
+}
+
+/**
+ * Rows in the booking, outbox and idempotency_key tables of the test app's database: a
+ * refused request changes none of them (a key claimed by a failed request is rolled back).
+ */
+export async function bookingWriteCounts(app: ServiceTestApp): Promise<BookingWriteCounts> {
+  const [row] = await app.dataSource.query<BookingWriteCounts[]>(
     `SELECT (SELECT count(*) FROM booking)::int AS bookings,
-            (SELECT count(*) FROM outbox)::int AS outbox`,
+            (SELECT count(*) FROM outbox)::int AS outbox,
+            (SELECT count(*) FROM idempotency_key)::int AS keys`,
   );
   return row;
 }
