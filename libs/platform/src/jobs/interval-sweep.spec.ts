@@ -3,7 +3,7 @@ import { IntervalSweep } from './interval-sweep';
 
 describe(IntervalSweep.name, () => {
   const transactions: TransactionRunner<SqlRunner> = {
-    run: async (work) => work({ query: jest.fn() } as unknown as SqlRunner),
+    run: async (work) => work({ query: jest.fn() }),
   };
   const logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
   const NOW = new Date('2027-03-28T10:00:00Z');
