@@ -2,6 +2,7 @@ import { Test } from '@nestjs/testing';
 import { OutboxWriter } from '@app/messaging';
 import { TRANSACTIONS } from '@app/platform/platform.tokens';
 import { AvailabilityService } from '../availability/availability.service';
+import { CancellationPoliciesService } from '../cancellation-policies/cancellation-policies.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { BookingInputsRepository } from './booking-inputs.repository';
 import { BookingsRepository } from './bookings.repository';
@@ -14,6 +15,7 @@ describe(`${BookingsService.name} dependencies`, () => {
     { provide: CatalogueService, useValue: {} },
     { provide: OutboxWriter, useValue: {} },
     { provide: TRANSACTIONS, useValue: {} },
+    { provide: CancellationPoliciesService, useValue: {} },
   ];
 
   it('cannot be built without AvailabilityService: slot checks are never skipped silently', async () => {
@@ -22,7 +24,20 @@ describe(`${BookingsService.name} dependencies`, () => {
     ).rejects.toThrow(/AvailabilityService/);
   });
 
-  it('is built with it', async () => {
+  it('cannot be built without CancellationPoliciesService: every cancellation is judged by the clinic policy', async () => {
+    const withoutPolicies = others.filter((p) => p.provide !== CancellationPoliciesService);
+    await expect(
+      Test.createTestingModule({
+        providers: [
+          BookingsService,
+          ...withoutPolicies,
+          { provide: AvailabilityService, useValue: {} },
+        ],
+      }).compile(),
+    ).rejects.toThrow(/CancellationPoliciesService/);
+  });
+
+  it('is built with them', async () => {
     const module = await Test.createTestingModule({
       providers: [BookingsService, ...others, { provide: AvailabilityService, useValue: {} }],
     }).compile();
