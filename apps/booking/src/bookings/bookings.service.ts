@@ -252,40 +252,54 @@ export class BookingsService {
       async (tx, current, now) => {
         requireAllowed(caller, 'cancel', current);
         transition(current.status, 'cancel');
-        const cancelledBy = cancelledByOf(caller);
-        const terms = await this.cancellationPolicies.judgeCancellation(tx, {
-          clinicId: current.clinicId,
-          startsAt: current.startsAt,
-          now,
-          pricePence: current.pricePence,
-          cancelledBy,
-          wasConfirmed: current.status === 'confirmed',
-        });
-        const next = await this.apply(tx, current, 'cancel', now, {
-          cancelledBy,
-          cancellationReason: reason,
-          cancelledAt: now,
-          lateCancellation: terms.late,
-          lateFeePence: terms.lateFeePence,
-          lateFeePercent: terms.policy.lateFeePercent,
-          lateWindowHours: terms.policy.lateWindowHours,
-          holdExpiresAt: null,
-        });
-        await this.outbox.append(tx, BookingCancelledV1, {
-          aggregateId: next.id,
-          clinicId: next.clinicId,
-          data: {
-            ...bookingStateOf(next),
-            status: 'cancelled',
-            cancelledBy,
-            late: terms.late,
-            lateFeePence: terms.lateFeePence,
-            currency: 'GBP',
-          },
-        });
-        return next;
+        return this.cancelInTransaction(tx, current, cancelledByOf(caller), reason, now);
       },
     );
+  }
+
+  /**
+   * Cancels `current` in `tx` for a caller already allowed to: judged by the clinic's
+   * cancellation policy (read in `tx`), the policy that judged it recorded on the booking,
+   * booking.cancelled in the outbox. cancelBooking and cancelRestOfSeries both end here.
+   */
+  async cancelInTransaction(
+    tx: Tx,
+    current: Booking,
+    cancelledBy: 'client' | 'clinic',
+    reason: string | null,
+    now: Date,
+  ): Promise<Booking> {
+    const terms = await this.cancellationPolicies.judgeCancellation(tx, {
+      clinicId: current.clinicId,
+      startsAt: current.startsAt,
+      now,
+      pricePence: current.pricePence,
+      cancelledBy,
+      wasConfirmed: current.status === 'confirmed',
+    });
+    const next = await this.apply(tx, current, 'cancel', now, {
+      cancelledBy,
+      cancellationReason: reason,
+      cancelledAt: now,
+      lateCancellation: terms.late,
+      lateFeePence: terms.lateFeePence,
+      lateFeePercent: terms.policy.lateFeePercent,
+      lateWindowHours: terms.policy.lateWindowHours,
+      holdExpiresAt: null,
+    });
+    await this.outbox.append(tx, BookingCancelledV1, {
+      aggregateId: next.id,
+      clinicId: next.clinicId,
+      data: {
+        ...bookingStateOf(next),
+        status: 'cancelled',
+        cancelledBy,
+        late: terms.late,
+        lateFeePence: terms.lateFeePence,
+        currency: 'GBP',
+      },
+    });
+    return next;
   }
 
   async checkInBooking(caller: Caller, id: string): Promise<Booking> {

@@ -62,13 +62,6 @@ export class SeriesRepository {
     return rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   }
 
-  async updateBooking(tx: Tx, booking: Booking): Promise<Booking> {
-    const { id, ...fields } = booking;
-    const next = { ...fields, version: booking.version + 1 };
-    await tx.update(BookingEntity, { id }, next);
-    return { ...booking, version: next.version };
-  }
-
   async clinicTimezone(tx: Tx, clinicId: string): Promise<string | undefined> {
     const rows = await tx.query<{ timezone: string }[]>(
       `SELECT timezone FROM clinic_projection WHERE id = $1`,

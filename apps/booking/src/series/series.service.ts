@@ -1,23 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Caller, canActForClinic, isUuid } from '@app/auth';
-import { BookingCancelledV1 } from '@app/contracts';
 import type { Tx } from '@app/database';
-import { OutboxWriter, TransactionRunner } from '@app/messaging';
+import { TransactionRunner } from '@app/messaging';
 import { ForbiddenError } from '@app/platform/errors/forbidden.error';
 import { TRANSACTIONS } from '@app/platform/platform.tokens';
 import { AvailabilityService } from '../availability/availability.service';
 import type { Weekday } from '../availability/domain/calendar-date';
 import { CatalogueService, OfferedTreatment } from '../catalogue/catalogue.service';
 import { BOOKING_CLOCK, BookingClock, systemClock } from '../bookings/booking-clock';
-import { bookingStateOf } from '../bookings/booking-event-data';
 import { BookingError, BookingErrorCode } from '../bookings/bookings.errors';
 import { overlapOf } from '../bookings/bookings.repository';
 import { BookingsService, retryingRoomRace } from '../bookings/bookings.service';
 import type { Booking } from '../bookings/domain/booking';
 import { cancelledByOf, denialOf } from '../bookings/domain/booking-permissions';
-import { transition } from '../bookings/domain/booking-state-machine';
-import { CancellationPoliciesService } from '../cancellation-policies/cancellation-policies.service';
 import { requestHash } from '../bookings/domain/request-hash';
 import { CarePlanDefaults, maintenanceTreatmentOf, resolveSeries } from './domain/series-defaults';
 import {
@@ -115,9 +111,7 @@ export class SeriesService {
     private readonly series: SeriesRepository,
     private readonly bookings: BookingsService,
     private readonly catalogue: CatalogueService,
-    private readonly outbox: OutboxWriter,
     @Inject(TRANSACTIONS) private readonly transactions: TransactionRunner<Tx>,
-    private readonly cancellationPolicies: CancellationPoliciesService,
     @Optional() private readonly availability?: AvailabilityService,
     @Optional() @Inject(BOOKING_CLOCK) private readonly clock: BookingClock = systemClock,
   ) {}
@@ -327,39 +321,7 @@ export class SeriesService {
       const now = this.clock.now();
       const cancelledBy = cancelledByOf(caller);
       for (const current of await this.series.lockFutureActive(tx, series.id, now)) {
-        const terms = await this.cancellationPolicies.judgeCancellation(tx, {
-          clinicId: current.clinicId,
-          startsAt: current.startsAt,
-          now,
-          pricePence: current.pricePence,
-          cancelledBy,
-          wasConfirmed: current.status === 'confirmed',
-        });
-        const next = await this.series.updateBooking(tx, {
-          ...current,
-          status: transition(current.status, 'cancel'),
-          cancelledBy,
-          cancellationReason: reason,
-          cancelledAt: now,
-          lateCancellation: terms.late,
-          lateFeePence: terms.lateFeePence,
-          lateFeePercent: terms.policy.lateFeePercent,
-          lateWindowHours: terms.policy.lateWindowHours,
-          holdExpiresAt: null,
-          updatedAt: now,
-        });
-        await this.outbox.append(tx, BookingCancelledV1, {
-          aggregateId: next.id,
-          clinicId: next.clinicId,
-          data: {
-            ...bookingStateOf(next),
-            status: 'cancelled',
-            cancelledBy,
-            late: terms.late,
-            lateFeePence: terms.lateFeePence,
-            currency: 'GBP',
-          },
-        });
+        await this.bookings.cancelInTransaction(tx, current, cancelledBy, reason, now);
       }
       await this.series.update(tx, series.id, {
         status: 'cancelled',
