@@ -4,7 +4,6 @@ import {
   CertificationExpiredV1,
   CertificationRevokedV1,
   ClientErasedV1,
-  EligibilityChangedV1,
   EventEnvelope,
   TimeOffApprovedV1,
   TimeOffCancelledV1,
@@ -19,6 +18,7 @@ import {
   daysAhead,
   londonLocal,
   seedBookingWorld,
+  seedClearedClient,
   TREATMENTS,
 } from '../bookings/test-support/booking-world';
 import { clientLockName } from '../bookings/booking-locks';
@@ -141,29 +141,7 @@ describe('reactions: booking reacting to time off, lapsed certifications and era
   }
 
   /** A new screened-and-cleared client of the clinic. */
-  async function clearedClient(): Promise<string> {
-    const clientId = randomUUID();
-    await app.publish(EligibilityChangedV1, {
-      aggregateId: clientId,
-      clinicId: world.clinicId,
-      data: {
-        clientId,
-        clinicIds: [world.clinicId],
-        screeningId: randomUUID(),
-        status: 'cleared',
-        validUntil: '2030-01-01',
-        cause: 'screening',
-      },
-    });
-    await eventually(async () => {
-      const rows = await app.dataSource.query<unknown[]>(
-        `SELECT 1 FROM client_eligibility_projection WHERE client_id = $1`,
-        [clientId],
-      );
-      expect(rows).toHaveLength(1);
-    }, 60_000);
-    return clientId;
-  }
+  const clearedClient = (): Promise<string> => seedClearedClient(app, world.clinicId);
 
   function erasure(clientId: string) {
     return {

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  CarePlanCreatedV1,
-  EligibilityChangedV1,
-  EventData,
-  EventEnvelope,
-  TOPICS,
-} from '@app/contracts';
+import { CarePlanCreatedV1, EventData, EventEnvelope, TOPICS } from '@app/contracts';
 import { ServiceTestApp, startServiceTestApp } from '@app/platform/test-support/service-test-app';
 import { bookingDefinition } from '../booking.definition';
 import { BookingModule } from '../booking.module';
@@ -16,6 +10,7 @@ import {
   daysAhead,
   londonLocal,
   seedBookingWorld,
+  seedClearedClient,
   TREATMENTS,
 } from '../bookings/test-support/booking-world';
 
@@ -178,29 +173,7 @@ describe('booking series through GraphQL (real PostgreSQL and Kafka)', () => {
   }
 
   /** Another client with screening clearance (concurrent series of one client queue up). */
-  async function clearedClient(): Promise<string> {
-    const clientId = randomUUID();
-    await app.publish(EligibilityChangedV1, {
-      aggregateId: clientId,
-      clinicId: world.clinicId,
-      data: {
-        clientId,
-        clinicIds: [world.clinicId],
-        screeningId: randomUUID(),
-        status: 'cleared',
-        validUntil: '2030-01-01',
-        cause: 'screening',
-      },
-    });
-    await eventually(async () => {
-      const rows = await app.dataSource.query<unknown[]>(
-        `SELECT 1 FROM client_eligibility_projection WHERE client_id = $1`,
-        [clientId],
-      );
-      expect(rows).toHaveLength(1);
-    }, 60_000);
-    return clientId;
-  }
+  const clearedClient = (): Promise<string> => seedClearedClient(app, world.clinicId);
 
   /** A confirmed single booking, through GraphQL. */
   async function confirmedBooking(therapistId: string, startsAt: Date): Promise<string> {

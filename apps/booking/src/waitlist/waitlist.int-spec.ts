@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  EligibilityChangedV1,
-  EventEnvelope,
-  TimeOffApprovedV1,
-  TimeOffCancelledV1,
-  TOPICS,
-} from '@app/contracts';
+import { EventEnvelope, TimeOffApprovedV1, TimeOffCancelledV1, TOPICS } from '@app/contracts';
 import type { Caller } from '@app/auth';
 import type { Tx } from '@app/database';
 import { OutboxWriter, typeormTransactions } from '@app/messaging';
@@ -26,6 +20,7 @@ import {
   daysAhead,
   londonLocal,
   seedBookingWorld,
+  seedClearedClient,
   TREATMENTS,
 } from '../bookings/test-support/booking-world';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
@@ -89,29 +84,7 @@ describe('waitlist through GraphQL (real PostgreSQL and Kafka)', () => {
   const dateAhead = (days: number): string => londonLocal(daysAhead(days)).slice(0, 10);
 
   /** A new screened-and-cleared client of the clinic. */
-  async function clearedClient(): Promise<string> {
-    const clientId = randomUUID();
-    await app.publish(EligibilityChangedV1, {
-      aggregateId: clientId,
-      clinicId: world.clinicId,
-      data: {
-        clientId,
-        clinicIds: [world.clinicId],
-        screeningId: randomUUID(),
-        status: 'cleared',
-        validUntil: '2030-01-01',
-        cause: 'screening',
-      },
-    });
-    await eventually(async () => {
-      const rows = await app.dataSource.query<unknown[]>(
-        `SELECT 1 FROM client_eligibility_projection WHERE client_id = $1`,
-        [clientId],
-      );
-      expect(rows).toHaveLength(1);
-    }, 60_000);
-    return clientId;
-  }
+  const clearedClient = (): Promise<string> => seedClearedClient(app, world.clinicId);
 
   async function ok<T>(query: string, variables: Record<string, unknown>, token: string) {
     const res = await app.gql<Record<string, T>>(query, variables, token);

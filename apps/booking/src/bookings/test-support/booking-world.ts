@@ -247,3 +247,31 @@ export function hoursAhead(hours: number): Date {
   const quarter = 15 * 60_000;
   return new Date(Math.ceil((Date.now() + hours * 3_600_000) / quarter) * quarter);
 }
+
+/**
+ * A new client with screening clearance (until 2030) at the clinic, published as
+ * client-record would (eligibility.changed); returns once booking's projection holds it.
+ */
+export async function seedClearedClient(app: ServiceTestApp, clinicId: string): Promise<string> {
+  const clientId = randomUUID();
+  await app.publish(EligibilityChangedV1, {
+    aggregateId: clientId,
+    clinicId,
+    data: {
+      clientId,
+      clinicIds: [clinicId],
+      screeningId: randomUUID(),
+      status: 'cleared',
+      validUntil: '2030-01-01',
+      cause: 'screening',
+    },
+  });
+  await eventually(async () => {
+    const rows = await app.dataSource.query<unknown[]>(
+      `SELECT 1 FROM client_eligibility_projection WHERE client_id = $1`,
+      [clientId],
+    );
+    expect(rows).toHaveLength(1);
+  }, 60_000);
+  return clientId;
+}
